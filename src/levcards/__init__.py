@@ -1,0 +1,6 @@
+"""levcards: turn articles into spaced-repetition Anki decks."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+__all__ = ["__version__"]

@@ -1,0 +1,112 @@
+"""levcards.toml: deck names, descriptions, tags and CSS per series.
+
+Keys (all optional), in ``<source>/levcards.toml`` and ``<source>/<folder>/levcards.toml``:
+
+    name = "Deck name"          # the deck's name (default: the series name)
+    description = "…"           # shown on the deck's overview screen
+    tags = ["extra", "tags"]    # added to every note
+    series = "Series name"      # folder file only: put every article of the folder in this series
+    deck_id = 1234567890        # pin the deck ID (default: hash of the series slug)
+    [style]
+    css = "…"                   # appended to the note types' CSS
+    [series.<slug>]             # root file only: the same keys for one series
+
+A folder's file wins over ``[series.<slug>]`` in the root file, which wins over the root file's
+top-level keys. Both win over frontmatter (which only chooses the series).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import SourceError
+
+CONFIG_NAME = "levcards.toml"
+_KEYS = {"name", "description", "tags", "series", "deck_id", "style"}
+
+
+@dataclass(frozen=True, slots=True)
+class DeckConfig:
+    """Settings for one deck, merged from the files that apply to it."""
+
+    name: str = ""
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    series: str = ""
+    deck_id: int | None = None
+    css: str = ""
+
+    def over(self, base: DeckConfig) -> DeckConfig:
+        """This config's values where set, ``base``'s elsewhere (tags and CSS add up)."""
+        return DeckConfig(
+            name=self.name or base.name,
+            description=self.description or base.description,
+            tags=tuple(dict.fromkeys(base.tags + self.tags)),
+            series=self.series or base.series,
+            deck_id=self.deck_id if self.deck_id is not None else base.deck_id,
+            css="\n".join(c for c in (base.css, self.css) if c),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RootConfig:
+    defaults: DeckConfig = DeckConfig()
+    per_series: dict[str, DeckConfig] = field(default_factory=dict)
+
+
+def load_file(path: Path, shown: str, allow_series_tables: bool) -> tuple[DeckConfig, dict[str, DeckConfig]]:
+    """Parse one levcards.toml; SourceError with the line on bad TOML or unknown keys."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as err:
+        line = getattr(err, "lineno", None) or _line_of(str(err))
+        raise SourceError(shown, line, f"is not valid TOML ({err})", code="config") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise SourceError(shown, 1, f"cannot be read ({err})", code="config") from None
+    tables = data.pop("series", None) if allow_series_tables and isinstance(data.get("series"), dict) else None
+    per_series = {str(slug): _deck(value, shown) for slug, value in (tables or {}).items()}
+    return _deck(data, shown), per_series
+
+
+def _line_of(message: str) -> int:
+    import re
+
+    m = re.search(r"line (\d+)", message)
+    return int(m.group(1)) if m else 1
+
+
+def _deck(data: Any, shown: str) -> DeckConfig:
+    if not isinstance(data, dict):
+        raise SourceError(shown, 1, "a [series.<slug>] entry must be a table", code="config")
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        raise SourceError(shown, 1, f"unknown key {unknown[0]!r}; keys must be one of "
+                          f"{', '.join(sorted(_KEYS))}", code="config")
+    style = data.get("style", {})
+    tags = data.get("tags", [])
+    deck_id = data.get("deck_id")
+    if not isinstance(style, dict) or not isinstance(tags, list) or (
+            deck_id is not None and not isinstance(deck_id, int)):
+        raise SourceError(shown, 1, "'tags' must be a list, '[style]' a table and 'deck_id' a "
+                          "whole number", code="config")
+    return DeckConfig(str(data.get("name", "")), str(data.get("description", "")),
+                      tuple(str(t) for t in tags), str(data.get("series", "")), deck_id,
+                      str(style.get("css", "")))
+
+
+def load_root(root: Path) -> RootConfig:
+    path = root / CONFIG_NAME
+    if not path.is_file():
+        return RootConfig()
+    defaults, per_series = load_file(path, str(path), allow_series_tables=True)
+    return RootConfig(defaults, per_series)
+
+
+def load_folder(folder: Path) -> DeckConfig | None:
+    path = folder / CONFIG_NAME
+    if not path.is_file():
+        return None
+    return load_file(path, str(path), allow_series_tables=False)[0]

@@ -1,0 +1,110 @@
+"""Q&A pairs: FAQ sections, Q:/A: lines, question headings and a question title's direct answer."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Article, Block, QAPair, Section, SourceRef
+from .sections import titled
+from .text import norm, strip_label
+
+FAQ = titled(r"^(quick )?(q ?(and|&)? ?a|q a|faqs?|frequently asked questions|common questions|"
+             r"quick answers|questions and answers|questions answers|reader questions|"
+             r"your questions answered|people also ask)\b")
+_SELF_CHECK = titled(r"\b(ask yourself|questions to ask|self check|reflect|reflection|exercise|"
+                     r"checklist|worksheet|quiz|test yourself|discussion|journal)")
+_Q_PREFIX = re.compile(r"^(q|question)\s*\d*\s*[:.)]\s*", re.IGNORECASE)
+_A_PREFIX = re.compile(r"^(a|answer)\s*\d*\s*[:.)]\s*", re.IGNORECASE)
+_DIRECT = re.compile(r"^(direct answer|short answer|quick answer|the short answer|answer|"
+                     r"in short|tl;?dr|bottom line)\s*:\s*", re.IGNORECASE)
+MAX_ANSWER_WORDS = 120
+
+
+def extract(article: Article) -> list[QAPair]:
+    found: list[QAPair] = []
+    faq_level: int | None = None
+    for section in article.sections:
+        title = section.title
+        if title and FAQ.search(norm(title)):
+            faq_level = section.level
+            found.extend(_inline_pairs(article, section.blocks))
+            continue
+        if faq_level is not None and title and not _is_question(title) and section.level <= faq_level:
+            faq_level = None
+        if _SELF_CHECK.search(norm(title)):
+            continue
+        if faq_level is not None:
+            found.extend(_heading_pair(article, section, 1.0))
+            found.extend(_inline_pairs(article, section.blocks))
+        elif _is_question(title):
+            found.extend(_direct_answer(article, section) or _heading_pair(article, section, 0.7))
+        else:
+            found.extend(_labelled_pairs(article, section.blocks))
+    return found
+
+
+def _is_question(text: str) -> bool:
+    return text.rstrip().endswith("?") or bool(_Q_PREFIX.match(text))
+
+
+def _pair(article: Article, question: str, answer: str, line: int, confidence: float) -> QAPair | None:
+    question = _Q_PREFIX.sub("", question).strip()
+    answer = _A_PREFIX.sub("", answer).strip()
+    if not question or not answer or len(answer.split()) > MAX_ANSWER_WORDS:
+        return None
+    return QAPair(question, answer, SourceRef(article.path, line), confidence)
+
+
+def _heading_pair(article: Article, section: Section, confidence: float) -> list[QAPair]:
+    """A question heading answered by the paragraph under it."""
+    if not _is_question(section.title) or not section.blocks:
+        return []
+    first = section.blocks[0]
+    if first.kind != "paragraph" or _is_question(first.text):
+        return []
+    pair = _pair(article, section.title, first.text, section.line, confidence)
+    return [pair] if pair else []
+
+
+def _direct_answer(article: Article, section: Section) -> list[QAPair]:
+    """A question title followed by "**Direct answer:** …" (or "Short answer:")."""
+    for block in section.blocks[:3]:
+        if block.kind == "paragraph" and _DIRECT.match(block.text):
+            pair = _pair(article, section.title, _DIRECT.sub("", block.text), block.line, 1.0)
+            return [pair] if pair else []
+    return []
+
+
+def _inline_pairs(article: Article, blocks: tuple[Block, ...]) -> list[QAPair]:
+    """Question paragraphs (ending in '?' or 'Q:') each followed by an answer paragraph."""
+    out: list[QAPair] = []
+    for block, following in zip(blocks, blocks[1:] + (None,)):
+        if block.kind not in ("paragraph", "item") or not _is_question(block.text):
+            continue
+        question, answer = block.text, ""
+        m = re.match(r"^(.*?\?)\s+(?:(?:a|answer)\s*[:.)]\s*)?(.+)$", block.text, re.IGNORECASE)
+        if m and (_Q_PREFIX.match(block.text) or block.strong):
+            question, answer = m.group(1), m.group(2)  # "**Q: …?** A: …" on one line
+        elif following is not None and following.kind == "paragraph" and not _is_question(following.text):
+            answer = following.text
+        pair = _pair(article, question, answer, block.line, 0.95)
+        if pair:
+            out.append(pair)
+    return out
+
+
+def _labelled_pairs(article: Article, blocks: tuple[Block, ...]) -> list[QAPair]:
+    """Explicit 'Q: …?' / 'A: …' paragraphs outside an FAQ section."""
+    out: list[QAPair] = []
+    for block, following in zip(blocks, blocks[1:] + (None,)):
+        if block.kind != "paragraph" or not _Q_PREFIX.match(block.text):
+            continue
+        pair = None
+        m = re.match(r"^(.*?\?)\s+(?:a|answer)\s*[:.)]\s*(.+)$", block.text, re.IGNORECASE)
+        if m:
+            pair = _pair(article, m.group(1), m.group(2), block.line, 0.9)
+        elif following is not None and _A_PREFIX.match(following.text):
+            pair = _pair(article, block.text, strip_label(following.text, ""), block.line, 0.9)
+        if pair:
+            out.append(pair)
+    return out

@@ -1,0 +1,43 @@
+"""Sentence splitting and small text tests shared by the extractors."""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])")
+_ABBREV = re.compile(r"\b(e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Dr|St|Inc|Ltd|Jr|Sr|No|Fig|approx)\.$",
+                     re.IGNORECASE)
+
+
+def sentences(text: str) -> list[str]:
+    """Split running text into sentences (abbreviations such as "e.g." do not end one)."""
+    out: list[str] = []
+    for part in _SENTENCE_END.split(text.strip()):
+        if out and (_ABBREV.search(out[-1]) or re.search(r"\b[A-Z]\.$", out[-1])):
+            out[-1] = f"{out[-1]} {part}"
+        elif part:
+            out.append(part)
+    return out
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z0-9][A-Za-z0-9'’-]*", text)
+
+
+def norm(text: str) -> str:
+    """Lower-case words only: for comparing titles and keys."""
+    return " ".join(w.lower() for w in words(text))
+
+
+def strip_label(text: str, label: str) -> str:
+    """``text`` without a leading ``label`` and the separator after it."""
+    rest = text[len(label):] if text.startswith(label) else text
+    return rest.lstrip(" :–—-.").strip()
+
+
+def split_label(text: str) -> tuple[str, str] | None:
+    """Split "Term: text", "Term — text" or "Term - text" into its two sides."""
+    m = re.match(r"^([^:–—]{1,80}?)\s*(?::|\s[–—-]\s|[–—])\s*(.+)$", text)
+    if not m:
+        return None
+    return m.group(1).strip(" *_"), m.group(2).strip()

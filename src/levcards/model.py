@@ -1,0 +1,183 @@
+"""The document model every reader produces and the study items every extractor returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+BlockKind = Literal["paragraph", "item", "term", "code", "table"]
+"""paragraph: running text; item: one list item; term: a definition-list entry whose
+``rows`` is ((term, definition),); code: a code block (never studied); table: a table whose
+rows are in ``Block.rows`` (first row is the header)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where something came from: the path as the user named it and a 1-based line."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of content inside a section, as plain text with its source line."""
+
+    kind: BlockKind
+    text: str
+    """Plain text with inline markup removed."""
+    line: int
+    strong: tuple[str, ...] = ()
+    """Bold spans in reading order (what the author emphasised)."""
+    depth: int = 0
+    """List nesting depth of an item (0 = top level)."""
+    ordered: bool = False
+    """True for items of a numbered list."""
+    list_id: int = -1
+    """Items of the same list share a list_id; -1 for non-items."""
+    rows: tuple[tuple[str, ...], ...] = ()
+    """Table rows, header first (tables only)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading and the blocks up to the next heading. The preamble has an empty title, level 0."""
+
+    title: str
+    level: int
+    line: int
+    blocks: tuple[Block, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One source file in the common document model."""
+
+    path: str
+    """The path as the user named it (used in every message)."""
+    slug: str
+    """Stable identifier from the file name, used in note identity."""
+    title: str
+    reader: str
+    """Name of the reader that parsed it (markdown, plaintext, prose)."""
+    sections: tuple[Section, ...]
+    meta: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
+    """Frontmatter and reader-found metadata (e.g. ``series_marker``)."""
+    warnings: tuple[tuple[int, str], ...] = ()
+    """(line, message) pairs the reader wants reported (e.g. skipped images)."""
+
+    def blocks(self) -> list[Block]:
+        """Every block in reading order."""
+        return [b for s in self.sections for b in s.blocks]
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """A term and what it means."""
+
+    term: str
+    definition: str
+    ref: SourceRef
+    confidence: float = 1.0
+    kind: Literal["definition"] = "definition"
+
+    @property
+    def key(self) -> str:
+        return self.term
+
+
+@dataclass(frozen=True, slots=True)
+class QAPair:
+    """A question and its direct answer."""
+
+    question: str
+    answer: str
+    ref: SourceRef
+    confidence: float = 1.0
+    kind: Literal["qa"] = "qa"
+
+    @property
+    def key(self) -> str:
+        return self.question
+
+
+@dataclass(frozen=True, slots=True)
+class Takeaway:
+    """One key point the author wants remembered; ``highlight`` is the phrase they bolded."""
+
+    text: str
+    ref: SourceRef
+    highlight: str = ""
+    confidence: float = 1.0
+    kind: Literal["takeaway"] = "takeaway"
+
+    @property
+    def key(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Mistake:
+    """A common mistake or pitfall, its explanation and (where given) the fix."""
+
+    title: str
+    explanation: str
+    ref: SourceRef
+    fix: str = ""
+    group: str = ""
+    """For bare bullets with no explanation: the section they were listed under."""
+    confidence: float = 1.0
+    kind: Literal["mistake"] = "mistake"
+
+    @property
+    def key(self) -> str:
+        return self.title
+
+
+@dataclass(frozen=True, slots=True)
+class Enumeration:
+    """A named set of members ("five examples of leverage: a, b, c")."""
+
+    label: str
+    """The sentence that introduces the members, up to the colon."""
+    members: tuple[str, ...]
+    ref: SourceRef
+    confidence: float = 1.0
+    kind: Literal["enumeration"] = "enumeration"
+
+    @property
+    def key(self) -> str:
+        return self.label
+
+
+Item = Union[Definition, QAPair, Takeaway, Mistake, Enumeration]
+ITEM_KINDS: tuple[str, ...] = ("definition", "qa", "takeaway", "mistake", "enumeration")
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesInfo:
+    """A series (one deck) and where its name came from."""
+
+    slug: str
+    name: str
+    origin: Literal["config", "frontmatter", "marker", "category", "folder"]
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    css: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NoteSpec:
+    """One Anki note, ready for the writer: HTML fields in note-type order."""
+
+    notetype: Literal["basic", "cloze"]
+    fields: tuple[str, ...]
+    tags: tuple[str, ...]
+    guid: str
+    kind: str
+    ref: SourceRef
+    cards: int
+    """How many cards Anki will generate from this note."""

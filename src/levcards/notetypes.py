@@ -1,0 +1,66 @@
+"""levcards' two note types (Basic with an optional reverse card, and Cloze) as genanki Models.
+
+IDs are fixed: Anki matches note types by ID, so changing one would fork every learner's notes
+into a copy. Changing the field or template lists needs a new note type (see tests).
+"""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+
+import genanki
+
+BASIC_ID = 1_607_392_319
+CLOZE_ID = 1_607_392_320
+BASIC_FIELDS = ("Front", "Back", "Reverse", "Article", "Series", "Source")
+CLOZE_FIELDS = ("Text", "Extra", "Article", "Series", "Source")
+CSS = (Path(__file__).with_name("cards.css")).read_text(encoding="utf-8")
+
+_FOOTER = ('<div class="lc-source">{{Article}}{{#Series}} · {{Series}}{{/Series}}'
+           '{{#Source}}<br><span class="lc-ref">{{Source}}</span>{{/Source}}</div>')
+BASIC_TEMPLATES = (
+    {
+        "name": "Forward",
+        "qfmt": '<div class="lc-front">{{Front}}</div>',
+        "afmt": '<div class="lc-front">{{Front}}</div><hr id="answer">'
+                '<div class="lc-back">{{Back}}</div>' + _FOOTER,
+    },
+    {
+        "name": "Reverse",
+        "qfmt": '{{#Reverse}}<div class="lc-front">{{Back}}</div>{{/Reverse}}',
+        "afmt": '<div class="lc-front">{{Back}}</div><hr id="answer">'
+                '<div class="lc-back">{{Front}}</div>' + _FOOTER,
+    },
+)
+CLOZE_TEMPLATES = (
+    {
+        "name": "Cloze",
+        "qfmt": '<div class="lc-text">{{cloze:Text}}</div>',
+        "afmt": '<div class="lc-text">{{cloze:Text}}</div>'
+                '{{#Extra}}<div class="lc-extra">{{Extra}}</div>{{/Extra}}' + _FOOTER,
+    },
+)
+
+
+def _ids(series_slug: str | None) -> tuple[int, int, str]:
+    """Shared IDs, or per-series IDs when a series brings its own CSS."""
+    if not series_slug:
+        return BASIC_ID, CLOZE_ID, ""
+    offset = zlib.crc32(series_slug.encode()) % 1_000_000 * 10
+    return BASIC_ID + 1_000_000_000 + offset, CLOZE_ID + 1_000_000_000 + offset, f" ({series_slug})"
+
+
+def models(extra_css: str = "", series_slug: str | None = None) -> dict[str, genanki.Model]:
+    """The Basic and Cloze models; ``series_slug`` gives a series its own copies for its CSS."""
+    basic_id, cloze_id, suffix = _ids(series_slug)
+    css = CSS + ("\n/* levcards.toml [style] css */\n" + extra_css if extra_css else "")
+    return {
+        "basic": genanki.Model(
+            basic_id, f"levcards Basic{suffix}", fields=[{"name": f} for f in BASIC_FIELDS],
+            templates=[dict(t) for t in BASIC_TEMPLATES], css=css),
+        "cloze": genanki.Model(
+            cloze_id, f"levcards Cloze{suffix}", fields=[{"name": f} for f in CLOZE_FIELDS],
+            templates=[dict(t) for t in CLOZE_TEMPLATES], css=css,
+            model_type=genanki.Model.CLOZE),
+    }

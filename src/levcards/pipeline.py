@@ -1,0 +1,208 @@
+"""The glue: sources -> articles -> items -> notes -> one .apkg per series, and a Report."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import config as cfg
+from .cards import NoteContext, make_notes, tag_safe
+from .errors import LevcardsError, OutputError, Problems, SourceError
+from .extract import extract
+from .identity import deck_id
+from .model import ITEM_KINDS, Article, Item, NoteSpec
+from .readers import read_article
+from .series import choose_series, find_articles, slugify
+
+
+@dataclass
+class ArticleResult:
+    """One source file and what became of it (``article`` is None when it could not be read)."""
+
+    path: str
+    article: Article | None
+    series: str
+    items: list[Item] = field(default_factory=list)
+    notes: list[NoteSpec] = field(default_factory=list)
+
+
+@dataclass
+class SeriesResult:
+    """One series: its deck settings, articles, notes and (after writing) output file."""
+
+    slug: str
+    name: str
+    origin: str
+    config: cfg.DeckConfig
+    articles: list[ArticleResult] = field(default_factory=list)
+    output: Path | None = None
+    own_css: bool = False
+    """True when the series' CSS differs from the shared one (it then gets its own note types)."""
+
+    @property
+    def deck_name(self) -> str:
+        return self.config.name or self.name
+
+    @property
+    def notes(self) -> list[NoteSpec]:
+        return [n for a in self.articles for n in a.notes]
+
+    @property
+    def cards(self) -> int:
+        return sum(n.cards for n in self.notes)
+
+    def item_counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(ITEM_KINDS, 0)
+        for a in self.articles:
+            for item in a.items:
+                counts[item.kind] += 1
+        return counts
+
+
+@dataclass
+class Report:
+    """Everything a command prints: series, problems, and the articles that were skipped."""
+
+    series: list[SeriesResult]
+    problems: Problems
+    articles: list[ArticleResult]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.errors
+
+
+def read_one(path: Path, shown: str, reader: str | None, problems: Problems) -> Article | None:
+    """Read a file, turning every SourceError into a reported problem."""
+    try:
+        article = read_article(path, shown, reader)
+    except SourceError as err:
+        problems.from_error(err)
+        return None
+    for line, message in article.warnings:
+        problems.warning(shown, line, "reader", message)
+    return article
+
+
+def extract_paths(paths: Sequence[Path], reader: str | None = None, threshold: float = 0.0) -> Report:
+    """Read and extract the given files (or folders); no decks are made."""
+    problems = Problems()
+    results: list[ArticleResult] = []
+    for given in paths:
+        files = find_articles(given) if given.is_dir() else [given]
+        for path in files:
+            shown = str(path)
+            article = read_one(path, shown, reader, problems)
+            series = choose_series(article, path.parent.name, None).name if article else ""
+            items = extract(article, threshold) if article else []
+            results.append(ArticleResult(shown, article, series, items))
+    return Report([], problems, results)
+
+
+def plan(source: Path, reader: str | None = None, threshold: float = 0.0) -> Report:
+    """Read, extract and make notes for every article under ``source``, grouped by series."""
+    problems = Problems()
+    try:
+        root_config = cfg.load_root(source) if source.is_dir() else cfg.RootConfig()
+    except SourceError as err:
+        problems.from_error(err)
+        root_config = cfg.RootConfig()
+    folder_configs: dict[Path, cfg.DeckConfig | None] = {}
+    by_slug: dict[str, SeriesResult] = {}
+    results: list[ArticleResult] = []
+    root = source if source.is_dir() else source.parent
+    for path in find_articles(source):
+        shown = str(path)
+        folder = path.parent
+        if folder not in folder_configs:
+            folder_configs[folder] = _folder_config(folder, root, problems)
+        article = read_one(path, shown, reader, problems)
+        if article is None:
+            results.append(ArticleResult(shown, None, ""))
+            continue
+        folder_name = folder.name if folder != root else (root.resolve().name or "levcards")
+        choice = choose_series(article, folder_name, folder_configs[folder])
+        slug = slugify(choice.name)
+        series = by_slug.get(slug)
+        if series is None:
+            deck = root_config.per_series.get(slug, cfg.DeckConfig()).over(root_config.defaults)
+            series = by_slug[slug] = SeriesResult(slug, choice.name, choice.origin, deck)
+        if folder_configs[folder] is not None:
+            series.config = folder_configs[folder].over(series.config)  # type: ignore[union-attr]
+        result = ArticleResult(shown, article, choice.name, extract(article, threshold))
+        if not result.items:
+            problems.warning(shown, 1, "no-items", "yields no study items; add a definitions, "
+                             "FAQ, key takeaways or common mistakes section")
+        key = path.relative_to(root).with_suffix("").as_posix() if path != root else path.stem
+        ctx = NoteContext(article, key, slug, choice.name,
+                          tuple(t for t in (tag_safe(x) for x in series.config.tags) if t))
+        result.notes = make_notes(ctx, result.items)
+        series.articles.append(result)
+        results.append(result)
+    for series in by_slug.values():
+        series.own_css = series.config.css != root_config.defaults.css
+    _check_unique_guids(by_slug.values(), problems)
+    return Report(sorted(by_slug.values(), key=lambda s: s.slug), problems, results)
+
+
+def _folder_config(folder: Path, root: Path, problems: Problems) -> cfg.DeckConfig | None:
+    if folder == root:
+        return None
+    try:
+        return cfg.load_folder(folder)
+    except SourceError as err:
+        problems.from_error(err)
+        return None
+
+
+def _check_unique_guids(series: Sequence[SeriesResult] | object, problems: Problems) -> None:
+    seen: dict[str, NoteSpec] = {}
+    for s in series:  # type: ignore[attr-defined]
+        for note in s.notes:
+            first = seen.setdefault(note.guid, note)
+            if first is not note:
+                problems.error(note.ref.path, note.ref.line, "duplicate-guid",
+                               f"would get the same note identity as {first.ref}; "
+                               "rename one of the two items")
+
+
+def build_timestamp(report: Report, source: Path) -> int:
+    """SOURCE_DATE_EPOCH when set, else the newest modification time of the inputs."""
+    env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if env:
+        try:
+            return int(env)
+        except ValueError:
+            raise LevcardsError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, found {env!r}") from None
+    times = [int(Path(a.path).stat().st_mtime) for a in report.articles if Path(a.path).exists()]
+    config_file = source / cfg.CONFIG_NAME if source.is_dir() else None
+    if config_file is not None and config_file.exists():
+        times.append(int(config_file.stat().st_mtime))
+    return max(times, default=0)
+
+
+def build(source: Path, out: Path, reader: str | None = None, threshold: float = 0.0,
+          strict: bool = False) -> Report:
+    """Plan every series and write one .apkg each (nothing is written under --strict with problems)."""
+    from .package import DeckSpec, write_apkg  # genanki is only needed when writing
+
+    report = plan(source, reader, threshold)
+    if strict and report.problems.items:
+        return report
+    timestamp = build_timestamp(report, source)
+    for series in report.series:
+        if not series.notes:
+            report.problems.warning(series.articles[0].path if series.articles else str(source), 1,
+                                    "empty-series", f"series {series.name!r} has no notes; no deck written")
+            continue
+        deck = DeckSpec(
+            series.config.deck_id or deck_id(series.slug), series.deck_name,
+            series.config.description or f"{series.deck_name}: cards made by levcards.",
+            series.config.css, series.slug if series.own_css else None)
+        try:
+            series.output = write_apkg(deck, series.notes, out / f"{series.slug}.apkg", timestamp)
+        except OutputError as err:
+            report.problems.error(str(out), 1, "write-error", str(err))
+    return report

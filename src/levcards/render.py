@@ -1,0 +1,44 @@
+"""Article text -> safe HTML for Anki fields.
+
+Everything is escaped: no tag, attribute or URL from an article survives as markup. Braces are
+written as character references so article text can never open, close or renumber a cloze or
+look like template syntax (``{{Front}}``), and control characters (Anki's field separator
+``\\x1f`` among them) are dropped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_BRACES = {"{": "&#123;", "}": "&#125;"}
+
+
+def text(value: str) -> str:
+    """Escape plain text for an HTML field; braces and control characters neutralised."""
+    escaped = html.escape(_CONTROL.sub(" ", value), quote=True)
+    return re.sub(r"[{}]", lambda m: _BRACES[m.group()], escaped)
+
+
+def cloze_answer(value: str) -> str:
+    """Escape text that goes inside ``{{cN::…}}``: colons too, so it cannot start a hint."""
+    return text(value).replace(":", "&#58;")
+
+
+def cloze(number: int, value: str) -> str:
+    return f"{{{{c{number}::{cloze_answer(value)}}}}}"
+
+
+def cloze_sentence(sentence: str, phrase: str, number: int = 1) -> str:
+    """``sentence`` with its first occurrence of ``phrase`` hidden as cloze ``number``."""
+    start = sentence.find(phrase)
+    if start < 0 or not phrase:
+        raise ValueError(f"{phrase!r} is not in {sentence!r}")
+    end = start + len(phrase)
+    return text(sentence[:start]) + cloze(number, phrase) + text(sentence[end:])
+
+
+def bullet_list(parts: list[str]) -> str:
+    """Already-rendered HTML fragments as a list."""
+    return "<ul>" + "".join(f"<li>{p}</li>" for p in parts) + "</ul>"

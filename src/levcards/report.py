@@ -1,0 +1,107 @@
+"""Format Reports for people (Rich tables, plain when not a terminal) and for machines (JSON)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from .errors import Problem
+from .model import ITEM_KINDS, Item
+from .pipeline import ArticleResult, Report
+
+_FIELDS = {
+    "definition": ("term", "definition"),
+    "qa": ("question", "answer"),
+    "takeaway": ("text", "highlight"),
+    "mistake": ("title", "explanation", "fix"),
+    "enumeration": ("label", "members"),
+}
+
+
+def item_dict(item: Item) -> dict[str, Any]:
+    data: dict[str, Any] = {"kind": item.kind}
+    for name in _FIELDS[item.kind]:
+        value = getattr(item, name)
+        data[name] = list(value) if isinstance(value, tuple) else value
+    data["line"] = item.ref.line
+    data["confidence"] = item.confidence
+    return data
+
+
+def article_dict(result: ArticleResult) -> dict[str, Any]:
+    article = result.article
+    return {
+        "path": result.path,
+        "title": article.title if article else None,
+        "series": result.series or None,
+        "reader": article.reader if article else None,
+        "items": [item_dict(i) for i in result.items],
+    }
+
+
+def problem_dict(problem: Problem) -> dict[str, Any]:
+    return problem.as_dict()
+
+
+def extract_json(report: Report) -> str:
+    errors = [p.as_dict() for p in report.problems.sorted() if p.severity == "error"]
+    warnings = [p.as_dict() for p in report.problems.sorted() if p.severity != "error"]
+    readable = [a for a in report.articles if a.article is not None]
+    return json.dumps({"articles": [article_dict(a) for a in readable], "errors": errors,
+                       "warnings": warnings}, ensure_ascii=False, indent=2)
+
+
+def build_dict(report: Report) -> dict[str, Any]:
+    return {
+        "ok": report.ok,
+        "series": [
+            {
+                "slug": s.slug, "name": s.name, "deck": s.deck_name, "origin": s.origin,
+                "articles": len(s.articles), "items": s.item_counts(), "notes": len(s.notes),
+                "cards": s.cards, "output": str(s.output) if s.output else None,
+            }
+            for s in report.series
+        ],
+        "problems": [p.as_dict() for p in report.problems.sorted()],
+        "skipped": [a.path for a in report.articles if a.article is None],
+    }
+
+
+def print_problems(report: Report, console: Console) -> None:
+    for problem in report.problems.sorted():
+        style = {"error": "bold red", "warning": "yellow"}.get(problem.severity, "")
+        console.print(str(problem), style=style, markup=False, highlight=False)
+
+
+def print_build(report: Report, console: Console) -> None:
+    table = Table(title="levcards build", title_justify="left")
+    for column in ("series", "articles", *ITEM_KINDS, "notes", "cards", "output"):
+        table.add_column(column, justify="left" if column in ("series", "output") else "right")
+    for s in report.series:
+        counts = s.item_counts()
+        table.add_row(s.deck_name, str(len(s.articles)), *(str(counts[k]) for k in ITEM_KINDS),
+                      str(len(s.notes)), str(s.cards), str(s.output) if s.output else "-")
+    console.print(table)
+    skipped = [a.path for a in report.articles if a.article is None]
+    if skipped:
+        console.print(f"skipped {len(skipped)} unreadable article(s): {', '.join(skipped)}",
+                      markup=False)
+
+
+def print_extract(report: Report, console: Console) -> None:
+    for result in report.articles:
+        if result.article is None:
+            continue
+        table = Table(title=f"{result.path} — {result.article.title} [{result.series}]",
+                      title_justify="left")
+        for column in ("line", "kind", "conf", "item"):
+            table.add_column(column)
+        for item in result.items:
+            data = item_dict(item)
+            first, second = _FIELDS[item.kind][0], _FIELDS[item.kind][1]
+            text = f"{data[first]} → {data[second]}" if data[second] else str(data[first])
+            table.add_row(str(item.ref.line), item.kind, f"{item.confidence:.2f}", text)
+        console.print(table)

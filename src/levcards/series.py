@@ -1,0 +1,53 @@
+"""Find article files in stable order and decide which series (deck) each belongs to."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import CONFIG_NAME, DeckConfig
+from .model import Article
+
+IGNORED_NAMES = {CONFIG_NAME, "levcards.lock", "README.md", "readme.md", ".DS_Store"}
+
+
+def find_articles(root: Path) -> list[Path]:
+    """Every article file under ``root``, sorted by path; hidden files and config skipped.
+
+    Symlinked folders are not followed (no loops); a file given directly is returned as is.
+    """
+    if root.is_file():
+        return [root]
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        for name in sorted(files):
+            if name.startswith((".", "_")) or name in IGNORED_NAMES:
+                continue
+            found.append(Path(folder) / name)
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def slugify(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slug or "series"
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesChoice:
+    name: str
+    origin: str
+
+
+def choose_series(article: Article, folder_name: str, folder_config: DeckConfig | None) -> SeriesChoice:
+    """Folder config ``series``, then frontmatter ``series``, the "Part N of M in …" marker,
+    frontmatter ``category``, and finally the folder under the source root."""
+    if folder_config is not None and folder_config.series:
+        return SeriesChoice(folder_config.series, "config")
+    for key, origin in (("series", "frontmatter"), ("series_marker", "marker"), ("category", "category")):
+        value = article.meta.get(key)
+        if isinstance(value, str) and value.strip():
+            return SeriesChoice(value.strip(), origin)
+    return SeriesChoice(folder_name, "folder")
