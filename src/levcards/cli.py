@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 
 from . import __version__
 
@@ -64,16 +63,18 @@ def build(
     Example: levcards build decks --out dist
     """
     from .pipeline import build as run_build
-    from .report import build_dict, print_build, print_problems
+    from .report import build_dict, console, print_build, print_problems, progress_bar
 
-    err = Console(stderr=True, highlight=False)
-    report = _guard(lambda: run_build(source, out, reader.value if reader else None, strict=strict), err)
+    err = console(stderr=True)
+    with progress_bar(err) as progress:
+        report = _guard(lambda: run_build(source, out, reader.value if reader else None,
+                                          strict=strict, progress=progress), err)
     if fmt is Format.json:
         import json
 
         print(json.dumps(build_dict(report), ensure_ascii=False, indent=2))
     else:
-        print_build(report, Console(highlight=False))
+        print_build(report, console())
     print_problems(report, err)
     failed = not report.ok or (strict and bool(report.problems.items))
     raise typer.Exit(1 if failed else 0)
@@ -90,19 +91,19 @@ def extract_command(
     Example: levcards extract decks/money/*.txt --format json
     """
     from .pipeline import extract_paths
-    from .report import extract_json, print_extract, print_problems
+    from .report import console, extract_json, print_extract, print_problems
 
-    err = Console(stderr=True, highlight=False)
+    err = console(stderr=True)
     report = _guard(lambda: extract_paths(paths, reader.value if reader else None), err)
     if fmt is Format.json:
         sys.stdout.write(extract_json(report) + "\n")
     else:
-        print_extract(report, Console(highlight=False))
+        print_extract(report, console())
     print_problems(report, err)
     raise typer.Exit(0 if report.ok else 1)
 
 
-def _guard(run, err: Console):  # type: ignore[no-untyped-def]
+def _guard(run, err):  # type: ignore[no-untyped-def]
     """Run a pipeline call; levcards' own errors become a message and exit 1."""
     from .errors import LevcardsError
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,7 +101,12 @@ def extract_paths(paths: Sequence[Path], reader: str | None = None, threshold: f
     return Report([], problems, results)
 
 
-def plan(source: Path, reader: str | None = None, threshold: float = 0.0) -> Report:
+Progress = Callable[[int, int], None]
+"""Called as (done, total) while articles are read."""
+
+
+def plan(source: Path, reader: str | None = None, threshold: float = 0.0,
+         progress: Progress | None = None) -> Report:
     """Read, extract and make notes for every article under ``source``, grouped by series."""
     problems = Problems()
     try:
@@ -113,7 +118,10 @@ def plan(source: Path, reader: str | None = None, threshold: float = 0.0) -> Rep
     by_slug: dict[str, SeriesResult] = {}
     results: list[ArticleResult] = []
     root = source if source.is_dir() else source.parent
-    for path in find_articles(source):
+    paths = find_articles(source)
+    for done, path in enumerate(paths):
+        if progress is not None:
+            progress(done, len(paths))
         shown = str(path)
         folder = path.parent
         if folder not in folder_configs:
@@ -184,11 +192,11 @@ def build_timestamp(report: Report, source: Path) -> int:
 
 
 def build(source: Path, out: Path, reader: str | None = None, threshold: float = 0.0,
-          strict: bool = False) -> Report:
+          strict: bool = False, progress: Progress | None = None) -> Report:
     """Plan every series and write one .apkg each (nothing is written under --strict with problems)."""
     from .package import DeckSpec, write_apkg  # genanki is only needed when writing
 
-    report = plan(source, reader, threshold)
+    report = plan(source, reader, threshold, progress)
     if strict and report.problems.items:
         return report
     timestamp = build_timestamp(report, source)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from rich.console import Console
+from rich.progress import Progress
 from rich.table import Table
 
 from .errors import Problem
@@ -19,6 +23,37 @@ _FIELDS = {
     "mistake": ("title", "explanation", "fix"),
     "enumeration": ("label", "members"),
 }
+
+
+_SHORT = ("defs", "q&a", "takeaways", "mistakes", "lists")  # column names for ITEM_KINDS
+
+
+def console(stderr: bool = False) -> Console:
+    """Colour on a terminal; plain, wide, unwrapped text when piped (CI logs, files)."""
+    stream = sys.stderr if stderr else sys.stdout
+    tty = stream.isatty()
+    return Console(stderr=stderr, highlight=False, width=None if tty else 200,
+                   no_color=not tty, soft_wrap=not tty)
+
+
+@contextmanager
+def progress_bar(err: Console) -> Iterator[Callable[[int, int], None] | None]:
+    """A transient bar on a terminal once there are enough articles to wait for; else nothing."""
+    if not err.is_terminal:
+        yield None
+        return
+    with Progress(transient=True, console=err) as bar:
+        task = None
+
+        def update(done: int, total: int) -> None:
+            nonlocal task
+            if total < 50:
+                return
+            if task is None:
+                task = bar.add_task("reading articles", total=total)
+            bar.update(task, completed=done + 1)
+
+        yield update
 
 
 def item_dict(item: Item) -> dict[str, Any]:
@@ -73,13 +108,14 @@ def build_dict(report: Report) -> dict[str, Any]:
 def print_problems(report: Report, console: Console) -> None:
     for problem in report.problems.sorted():
         style = {"error": "bold red", "warning": "yellow"}.get(problem.severity, "")
-        console.print(str(problem), style=style, markup=False, highlight=False)
+        console.print(str(problem), style=style, markup=False, highlight=False, soft_wrap=True)
 
 
 def print_build(report: Report, console: Console) -> None:
     table = Table(title="levcards build", title_justify="left")
-    for column in ("series", "articles", *ITEM_KINDS, "notes", "cards", "output"):
-        table.add_column(column, justify="left" if column in ("series", "output") else "right")
+    for column in ("series", "articles", *_SHORT, "notes", "cards", "output"):
+        table.add_column(column, justify="left" if column in ("series", "output") else "right",
+                         overflow="fold")
     for s in report.series:
         counts = s.item_counts()
         table.add_row(s.deck_name, str(len(s.articles)), *(str(counts[k]) for k in ITEM_KINDS),

@@ -63,7 +63,8 @@ def split_frontmatter(text: str, shown: str) -> tuple[dict[str, Any], str]:
     try:
         meta = _HANDLER.load(raw) if raw.strip() else {}
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
+        # the context mark is where the broken construct began (an unclosed '[' say)
+        mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
         raise SourceError(shown, line, f"frontmatter is not valid YAML ({problem}); fix the "

@@ -1,0 +1,41 @@
+"""Helpers for reading built decks back with the official anki package."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+_STYLE = re.compile(r"<style>.*?</style>", re.DOTALL)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def import_apkg(col: Collection, path: Path):  # type: ignore[no-untyped-def]
+    """Import with Anki's default options (update notes and note types only if newer)."""
+    request = ImportAnkiPackageRequest(package_path=str(path), options=ImportAnkiPackageOptions())
+    return col.import_anki_package(request).log
+
+
+def visible_text(html: str) -> str:
+    """What a learner sees: the HTML without the style sheet and tags."""
+    return " ".join(_TAGS.sub(" ", _STYLE.sub("", html)).split())
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    guid: str
+    notetype: str
+    fields: tuple[str, ...]
+    tags: tuple[str, ...]
+    mod: int
+
+
+def notes(col: Collection) -> list[NoteRow]:
+    rows = []
+    for nid in col.find_notes(""):
+        note = col.get_note(nid)
+        rows.append(NoteRow(note.guid, note.note_type()["name"], tuple(note.fields),
+                            tuple(sorted(note.tags)), note.mod))
+    return sorted(rows, key=lambda r: r.guid)

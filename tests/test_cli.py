@@ -1,0 +1,77 @@
+"""The command line: exit codes, JSON shape, help."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from levcards.cli import app
+
+runner = CliRunner()
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_extract_json_has_the_documented_shape() -> None:
+    path = "decks/money/000_49af584fc83ed8ca.txt"
+    result = subprocess.run([sys.executable, "-m", "levcards", "extract", path, "--format", "json"],
+                            cwd=REPO, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)  # stdout is exactly one JSON document
+    (article,) = data["articles"]
+    assert article["path"] == path
+    assert article["title"] == "What Is Leverage (Really)?"
+    assert article["series"] == "money"
+    kinds = {item["kind"] for item in article["items"]}
+    assert {"definition", "qa", "takeaway", "mistake"} <= kinds
+    definition = next(i for i in article["items"] if i["kind"] == "definition")
+    assert set(definition) >= {"term", "definition", "line", "confidence"}
+    assert data["errors"] == []
+
+
+def test_extract_reports_an_unreadable_file_and_still_extracts_the_others(tmp_path: Path) -> None:
+    good = tmp_path / "good.md"
+    good.write_text("# Notes\n\n## Glossary\n\n- **Float:** money in transit between accounts.\n",
+                    encoding="utf-8")
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\ntitle: [unclosed\n---\n\n# Body\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(good), str(bad), "--format", "json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert [a["path"] for a in data["articles"]] == [str(good)]
+    assert data["articles"][0]["items"][0]["term"] == "Float"
+    (error,) = data["errors"]
+    assert error["path"] == str(bad) and error["line"] == 2 and "frontmatter" in error["message"]
+
+
+def test_build_reports_counts_as_json(seed_decks: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["build", str(seed_decks), "--out", str(tmp_path / "o"),
+                                 "--format", "json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert [s["slug"] for s in data["series"]] == ["essays", "mental-models", "money"]
+    assert all(s["notes"] > 0 and s["cards"] >= s["notes"] for s in data["series"])
+    assert all(Path(s["output"]).is_file() for s in data["series"])
+
+
+def test_one_bad_article_costs_only_itself(seed_decks: Path, tmp_path: Path) -> None:
+    (seed_decks / "money" / "broken.md").write_text("---\n- a\n- b\n---\n# X\n", encoding="utf-8")
+    result = runner.invoke(app, ["build", str(seed_decks), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert "broken.md:2" in result.output
+    assert len(list((tmp_path / "o").glob("*.apkg"))) == 3
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["build", str(tmp_path / "missing")]).exit_code == 2
+    assert runner.invoke(app, ["build", "--no-such-flag"]).exit_code == 2
+
+
+def test_help_and_module_entry_point() -> None:
+    result = subprocess.run([sys.executable, "-m", "levcards", "--help"], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0
+    assert "build" in result.stdout and "extract" in result.stdout
