@@ -21,9 +21,12 @@ class NoteContext:
     """What every note of one article shares: series, article, source and the keys used so far."""
 
     def __init__(self, article: Article, article_key: str, series_slug: str, series_name: str,
-                 extra_tags: tuple[str, ...] = ()) -> None:
+                 extra_tags: tuple[str, ...] = (), source_path: str = "") -> None:
         self.article = article
         self.article_key = article_key
+        self.source_path = source_path or article.path
+        """The path shown on cards: relative to the source root, so builds do not depend on
+        where they run."""
         self.series_slug = series_slug
         self.series_name = series_name
         self.tags = extra_tags + _frontmatter_tags(article.meta.get("tags"))
@@ -33,15 +36,14 @@ class NoteContext:
         canonical = self.article.meta.get("canonical")
         if isinstance(canonical, str) and canonical.strip():
             return f"{canonical.strip()} (line {ref.line})"
-        return str(ref)
+        return f"{self.source_path}:{ref.line}"
 
-    def guid_for(self, kind: str, key: str) -> str:
-        """GUID from the stable key; a key seen before in this article gets '#2', '#3'…"""
+    def unique_key(self, kind: str, key: str) -> str:
+        """The normalised key; one seen before in this article gets '#2', '#3'…"""
         base = norm(key) or key
         count = self.used.get(f"{kind}\x1f{base}", 0) + 1
         self.used[f"{kind}\x1f{base}"] = count
-        suffix = f"#{count}" if count > 1 else ""
-        return guid("levcards", self.series_slug, self.article_key, kind, base + suffix)
+        return base + (f"#{count}" if count > 1 else "")
 
     def note(self, notetype: str, kind: str, key: str, ref: SourceRef, fields: list[str],
              cards: int) -> NoteSpec:
@@ -49,8 +51,10 @@ class NoteContext:
                 render.text(self.source(ref))]
         tags = ("levcards", f"levcards::series::{self.series_slug}", f"levcards::kind::{kind}",
                 *self.tags)
+        unique = self.unique_key(kind, key)
         return NoteSpec(notetype, tuple(fields + meta), tuple(dict.fromkeys(tags)),  # type: ignore[arg-type]
-                        self.guid_for(kind, key), kind, ref, cards)
+                        guid("levcards", self.series_slug, self.article_key, kind, unique),
+                        kind, ref, cards, unique, self.article_key, self.series_slug)
 
 
 def _frontmatter_tags(value: object) -> tuple[str, ...]:

@@ -50,25 +50,57 @@ SourceArg = Annotated[Path, typer.Argument(help="Folder of articles (one sub-fol
                                            exists=True, file_okay=True, dir_okay=True)]
 
 
+OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Folder for the .apkg files.")]
+FormatOpt = Annotated[Format, typer.Option("--format", help="table (for people) or json (for CI).")]
+ReaderOpt = Annotated[Optional[ReaderName], typer.Option(help="Force one reader instead of sniffing.")]
+StrictOpt = Annotated[bool, typer.Option(help="Treat warnings as errors; write nothing then.")]
+
+
 @app.command()
 def build(
     source: SourceArg = Path("decks"),
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the .apkg files.")] = Path("dist"),
-    fmt: Annotated[Format, typer.Option("--format", help="table (for people) or json (for CI).")] = Format.table,
-    reader: Annotated[Optional[ReaderName], typer.Option(help="Force one reader instead of sniffing.")] = None,
-    strict: Annotated[bool, typer.Option(help="Treat warnings as errors; write nothing then.")] = False,
+    out: OutOpt = Path("dist"),
+    fmt: FormatOpt = Format.table,
+    reader: ReaderOpt = None,
+    strict: StrictOpt = False,
+    frozen: Annotated[bool, typer.Option(help="Fail instead of changing levcards.lock (for CI).")] = False,
 ) -> None:
-    """Build one .apkg per series from SOURCE into --out.
+    """Build one .apkg per series from SOURCE into --out, and report what changed.
 
     Example: levcards build decks --out dist
     """
+    _run_build(source, out, fmt, reader, strict, frozen, version=None)
+
+
+@app.command()
+def release(
+    version: Annotated[str, typer.Option("--version", help="Release version, shown in each deck's description.")],
+    source: SourceArg = Path("decks"),
+    out: OutOpt = Path("dist"),
+    fmt: FormatOpt = Format.table,
+    strict: StrictOpt = False,
+    frozen: Annotated[bool, typer.Option(help="Fail if levcards.lock is not up to date.")] = True,
+) -> None:
+    """Build the decks plus CHANGELOG.md and manifest.json (sha256, counts) for a release.
+
+    Example: SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) levcards release --version v1.2.0
+    """
+    _run_build(source, out, fmt, None, strict, frozen, version=version)
+
+
+def _run_build(source: Path, out: Path, fmt: Format, reader: ReaderName | None, strict: bool,
+               frozen: bool, version: str | None) -> None:
     from .pipeline import build as run_build
+    from .release import write_release_files
     from .report import build_dict, console, print_build, print_problems, progress_bar
 
     err = console(stderr=True)
     with progress_bar(err) as progress:
         report = _guard(lambda: run_build(source, out, reader.value if reader else None,
-                                          strict=strict, progress=progress), err)
+                                          strict=strict, progress=progress, frozen=frozen,
+                                          version=version or ""), err)
+    if report.changes is not None and any(s.output for s in report.series):
+        _guard(lambda: write_release_files(report, out, version or ""), err)
     if fmt is Format.json:
         import json
 

@@ -26,6 +26,7 @@ from .errors import SourceError
 
 CONFIG_NAME = "levcards.toml"
 _KEYS = {"name", "description", "tags", "series", "deck_id", "style"}
+_ROOT_ONLY = {"pins", "threshold"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,9 @@ def load_file(path: Path, shown: str, allow_series_tables: bool) -> tuple[DeckCo
     except (OSError, UnicodeDecodeError) as err:
         raise SourceError(shown, 1, f"cannot be read ({err})", code="config") from None
     tables = data.pop("series", None) if allow_series_tables and isinstance(data.get("series"), dict) else None
+    if allow_series_tables:
+        for key in _ROOT_ONLY:
+            data.pop(key, None)
     per_series = {str(slug): _deck(value, shown) for slug, value in (tables or {}).items()}
     return _deck(data, shown), per_series
 
@@ -103,6 +107,19 @@ def load_root(root: Path) -> RootConfig:
         return RootConfig()
     defaults, per_series = load_file(path, str(path), allow_series_tables=True)
     return RootConfig(defaults, per_series)
+
+
+def load_pins(root: Path) -> dict[str, str]:
+    """Hand-pinned identities: ``[pins]`` maps "series-slug/kind/key" to a note GUID."""
+    path = root / CONFIG_NAME
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        try:
+            pins = tomllib.load(handle).get("pins", {})
+        except tomllib.TOMLDecodeError:
+            return {}
+    return {str(k): str(v) for k, v in pins.items()} if isinstance(pins, dict) else {}
 
 
 def load_folder(folder: Path) -> DeckConfig | None:

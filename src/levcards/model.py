@@ -180,4 +180,14 @@ class NoteSpec:
     kind: str
     ref: SourceRef
     cards: int
-    """How many cards Anki will generate from this note."""
+    """How many cards Anki will generate from this note (ords 0..cards-1)."""
+    key: str = ""
+    """The normalised key the GUID was derived from (term, question, sentence, title)."""
+    article: str = ""
+    """The article's key: its path under the source root without the file ending."""
+    series: str = ""
+    """The series slug."""
+    note_id: int = 0
+    """Anki note ID, assigned from the identity ledger before writing."""
+    mod: int = 0
+    """Seconds since the epoch when this note's content last changed (from the ledger)."""

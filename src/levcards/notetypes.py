@@ -64,3 +64,19 @@ def models(extra_css: str = "", series_slug: str | None = None) -> dict[str, gen
             templates=[dict(t) for t in CLOZE_TEMPLATES], css=css,
             model_type=genanki.Model.CLOZE),
     }
+
+
+def schema(model: genanki.Model) -> tuple[int, tuple[str, ...], tuple[str, ...]]:
+    """(ID, field names, template names): what must never change under the same ID."""
+    return (model.model_id, tuple(f["name"] for f in model.fields),
+            tuple(t["name"] for t in model.templates))
+
+
+def version_hash(model: genanki.Model) -> str:
+    """Changes when anything a learner would see changes: templates, CSS, fields, name."""
+    import hashlib
+    import json
+
+    data = json.dumps([model.name, model.fields, model.templates, model.css, model.model_type],
+                      sort_keys=True, default=str)
+    return hashlib.sha256(data.encode()).hexdigest()[:16]

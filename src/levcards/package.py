@@ -1,19 +1,20 @@
 """The only genanki writer: one series' notes -> one .apkg, byte-identical for the same input.
 
-genanki's own ``write_to_file`` stamps wall-clock times, leaks its temporary database and writes
-in place. Here genanki fills a database through ``write_to_db`` with a deterministic timestamp;
-we zip it ourselves with fixed entry dates, write to a temporary file beside the target and
-``os.replace`` it, so a failed build never harms the previous deck.
+genanki lays out Anki's collection schema, the deck and the note types through ``write_to_db``;
+the notes and cards are inserted here in two batched statements with the IDs and per-note
+modification times from the identity ledger. The database is zipped with fixed entry dates,
+written to a temporary file beside the target and ``os.replace``d into place, so a failed build
+never harms the previous deck.
 """
 
 from __future__ import annotations
 
-import itertools
+import json
 import os
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,9 +23,11 @@ import genanki
 
 from .errors import OutputError
 from .model import NoteSpec
-from .notetypes import models
+from .notetypes import models as make_models
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+CARD_ID_FACTOR = 100
+"""Card ID = note ID * 100 + ord: unique and stable without a counter."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,29 +42,26 @@ class DeckSpec:
     """Set when the series has its own CSS: its note types get their own IDs."""
 
 
-class _Note(genanki.Note):
-    # Fields are escaped by levcards.render; genanki's invalid-HTML scan would only repeat it.
-    def _check_invalid_html_tags_in_fields(self) -> None:
-        return None
+def deck_models(deck: DeckSpec) -> dict[str, genanki.Model]:
+    return make_models(deck.css, deck.series_slug)
 
 
-def write_apkg(deck: DeckSpec, notes: Sequence[NoteSpec], target: Path, timestamp: int) -> Path:
+def write_apkg(deck: DeckSpec, notes: Sequence[NoteSpec], target: Path,
+               model_mods: Mapping[int, int]) -> Path:
     """Write ``notes`` as an .apkg at ``target`` atomically; raise OutputError on failure."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    kinds = models(deck.css, deck.series_slug)
-    gdeck = genanki.Deck(deck.deck_id, deck.name, deck.description)
-    for due, spec in enumerate(notes):
-        gdeck.add_note(_Note(model=kinds[spec.notetype], fields=list(spec.fields),
-                             tags=list(spec.tags), guid=spec.guid, due=due))
-    db_fd, db_name = tempfile.mkstemp(prefix=".levcards-", suffix=".anki2", dir=target.parent)
-    os.close(db_fd)
-    zip_fd, zip_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(zip_fd)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        db_fd, db_name = tempfile.mkstemp(prefix=".levcards-", suffix=".anki2", dir=target.parent)
+        os.close(db_fd)
+        zip_fd, zip_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(zip_fd)
+    except OSError as err:
+        raise OutputError(f"{target.parent}: cannot write there ({err.strerror or err}); choose "
+                          "another --out folder") from None
     try:
         conn = sqlite3.connect(db_name)
         try:
-            ids = itertools.count(timestamp * 1000)
-            genanki.Package(gdeck).write_to_db(conn.cursor(), timestamp, ids)
+            _fill(conn, deck, notes, model_mods)
             conn.commit()
         finally:
             conn.close()
@@ -73,9 +73,37 @@ def write_apkg(deck: DeckSpec, notes: Sequence[NoteSpec], target: Path, timestam
                           "file, if any, is unchanged") from None
     finally:
         for leftover in (db_name, zip_name):
-            with suppress(FileNotFoundError):
+            with suppress(OSError):
                 os.unlink(leftover)
     return target
+
+
+def _fill(conn: sqlite3.Connection, deck: DeckSpec, notes: Sequence[NoteSpec],
+          model_mods: Mapping[int, int]) -> None:
+    kinds = deck_models(deck)
+    gdeck = genanki.Deck(deck.deck_id, deck.name, deck.description)
+    for model in kinds.values():
+        gdeck.add_model(model)
+    cursor = conn.cursor()
+    newest = max((n.mod for n in notes), default=0)
+    genanki.Package(gdeck).write_to_db(cursor, newest, iter(()))
+    (raw,) = cursor.execute("SELECT models FROM col").fetchone()
+    stored = json.loads(raw)
+    for model_id, data in stored.items():
+        data["mod"] = model_mods.get(int(model_id), newest)
+    cursor.execute("UPDATE col SET models = ?, mod = ?", (json.dumps(stored, sort_keys=True), newest * 1000))
+    note_rows = []
+    card_rows = []
+    for due, note in enumerate(notes):
+        model_id = kinds[note.notetype].model_id
+        tags = f" {' '.join(note.tags)} "
+        note_rows.append((note.note_id, note.guid, model_id, note.mod, -1, tags,
+                          "\x1f".join(note.fields), note.fields[0], 0, 0, ""))
+        for ord_ in range(note.cards):
+            card_rows.append((note.note_id * CARD_ID_FACTOR + ord_, note.note_id, deck.deck_id,
+                              ord_, note.mod, -1, 0, 0, due, 0, 0, 0, 0, 0, 0, 0, 0, ""))
+    cursor.executemany("INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?)", note_rows)
+    cursor.executemany("INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", card_rows)
 
 
 def _zip(database: Path, out: Path) -> None:

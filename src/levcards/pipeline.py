@@ -12,6 +12,10 @@ from .cards import NoteContext, make_notes, tag_safe
 from .errors import LevcardsError, OutputError, Problems, SourceError
 from .extract import extract
 from .identity import deck_id
+from .ledger import LEDGER_NAME, Ledger
+from .ledger import load as load_ledger
+from .ledger import save as save_ledger
+from .matching import Changes, assign
 from .model import ITEM_KINDS, Article, Item, NoteSpec
 from .readers import read_article
 from .series import choose_series, find_articles, slugify
@@ -26,6 +30,8 @@ class ArticleResult:
     series: str
     items: list[Item] = field(default_factory=list)
     notes: list[NoteSpec] = field(default_factory=list)
+    key: str = ""
+    """The article's path under the source root without its ending (its identity)."""
 
 
 @dataclass
@@ -40,6 +46,8 @@ class SeriesResult:
     output: Path | None = None
     own_css: bool = False
     """True when the series' CSS differs from the shared one (it then gets its own note types)."""
+    shipped: list[NoteSpec] = field(default_factory=list)
+    """The notes written to the package: this build's, plus carried-over and retired ones."""
 
     @property
     def deck_name(self) -> str:
@@ -68,6 +76,8 @@ class Report:
     series: list[SeriesResult]
     problems: Problems
     articles: list[ArticleResult]
+    changes: Changes | None = None
+    ledger_written: bool = False
 
     @property
     def ok(self) -> bool:
@@ -127,8 +137,9 @@ def plan(source: Path, reader: str | None = None, threshold: float = 0.0,
         if folder not in folder_configs:
             folder_configs[folder] = _folder_config(folder, root, problems)
         article = read_one(path, shown, reader, problems)
+        key = article_key(path, root)
         if article is None:
-            results.append(ArticleResult(shown, None, ""))
+            results.append(ArticleResult(shown, None, "", key=key))
             continue
         folder_name = folder.name if folder != root else (root.resolve().name or "levcards")
         choice = choose_series(article, folder_name, folder_configs[folder])
@@ -139,13 +150,13 @@ def plan(source: Path, reader: str | None = None, threshold: float = 0.0,
             series = by_slug[slug] = SeriesResult(slug, choice.name, choice.origin, deck)
         if folder_configs[folder] is not None:
             series.config = folder_configs[folder].over(series.config)  # type: ignore[union-attr]
-        result = ArticleResult(shown, article, choice.name, extract(article, threshold))
+        result = ArticleResult(shown, article, choice.name, extract(article, threshold), key=key)
         if not result.items:
             problems.warning(shown, 1, "no-items", "yields no study items; add a definitions, "
                              "FAQ, key takeaways or common mistakes section")
-        key = path.relative_to(root).with_suffix("").as_posix() if path != root else path.stem
         ctx = NoteContext(article, key, slug, choice.name,
-                          tuple(t for t in (tag_safe(x) for x in series.config.tags) if t))
+                          tuple(t for t in (tag_safe(x) for x in series.config.tags) if t),
+                          key + path.suffix)
         result.notes = make_notes(ctx, result.items)
         series.articles.append(result)
         results.append(result)
@@ -153,6 +164,12 @@ def plan(source: Path, reader: str | None = None, threshold: float = 0.0,
         series.own_css = series.config.css != root_config.defaults.css
     _check_unique_guids(by_slug.values(), problems)
     return Report(sorted(by_slug.values(), key=lambda s: s.slug), problems, results)
+
+
+def article_key(path: Path, root: Path) -> str:
+    """The article's identity: its path under the source root without the file ending."""
+    relative = path.relative_to(root) if path != root and root in path.parents else Path(path.name)
+    return relative.with_suffix("").as_posix()
 
 
 def _folder_config(folder: Path, root: Path, problems: Problems) -> cfg.DeckConfig | None:
@@ -192,25 +209,94 @@ def build_timestamp(report: Report, source: Path) -> int:
 
 
 def build(source: Path, out: Path, reader: str | None = None, threshold: float = 0.0,
-          strict: bool = False, progress: Progress | None = None) -> Report:
-    """Plan every series and write one .apkg each (nothing is written under --strict with problems)."""
-    from .package import DeckSpec, write_apkg  # genanki is only needed when writing
+          strict: bool = False, progress: Progress | None = None, frozen: bool = False,
+          version: str = "") -> Report:
+    """Plan every series, match notes to the ledger, write one .apkg each, then the ledger.
+
+    Nothing is written under ``strict`` when there are problems, nor under ``frozen`` when the
+    ledger would change. The ledger is saved only after every package was written.
+    """
+    from .package import DeckSpec, deck_models, write_apkg  # genanki only when writing
+    from .notetypes import version_hash
 
     report = plan(source, reader, threshold, progress)
     if strict and report.problems.items:
         return report
-    timestamp = build_timestamp(report, source)
+    ledger_path = (source if source.is_dir() else source.parent) / LEDGER_NAME
+    try:
+        ledger = load_ledger(ledger_path)
+    except SourceError as err:
+        report.problems.from_error(err)
+        return report
+    now = build_timestamp(report, source)
+    failed = {a.key for a in report.articles if a.article is None}
+    by_slug = {s.slug: s for s in report.series}
+    for slug, name in ledger.decks.items():  # series whose articles all failed or vanished
+        if slug not in by_slug and any(e.series == slug and not e.retired or e.series == slug and
+                                       e.article in failed for e in ledger.notes.values()):
+            by_slug[slug] = SeriesResult(slug, name, "ledger", cfg.DeckConfig(name=name))
+    report.series = sorted(by_slug.values(), key=lambda s: s.slug)
+    shipped, new_ledger, changes = assign(
+        {s.slug: s.notes for s in report.series}, ledger, now, failed,
+        _pins(source), {s.slug: s.deck_name for s in report.series})
+    report.changes = changes
+    decks: dict[str, DeckSpec] = {}
+    model_mods: dict[int, int] = {}
     for series in report.series:
-        if not series.notes:
+        series.shipped = shipped.get(series.slug, [])
+        description = series.config.description or f"{series.deck_name}: cards made by levcards."
+        if version:
+            description += f" Version {version}."
+        deck = DeckSpec(series.config.deck_id or deck_id(series.slug), series.deck_name,
+                        description, series.config.css, series.slug if series.own_css else None)
+        decks[series.slug] = deck
+        for model in deck_models(deck).values():
+            model_mods[model.model_id] = _model_mod(model.model_id, model.name, version_hash(model),
+                                                    ledger, new_ledger, now, changes)
+    if frozen and new_ledger.dumps() != ledger.dumps():
+        report.problems.error(str(ledger_path), 1, "ledger-out-of-date",
+                              "would change, but --frozen forbids it; run 'levcards build' "
+                              "locally and commit levcards.lock")
+        return report
+    for series in report.series:
+        if not series.shipped:
             report.problems.warning(series.articles[0].path if series.articles else str(source), 1,
                                     "empty-series", f"series {series.name!r} has no notes; no deck written")
             continue
-        deck = DeckSpec(
-            series.config.deck_id or deck_id(series.slug), series.deck_name,
-            series.config.description or f"{series.deck_name}: cards made by levcards.",
-            series.config.css, series.slug if series.own_css else None)
         try:
-            series.output = write_apkg(deck, series.notes, out / f"{series.slug}.apkg", timestamp)
+            series.output = write_apkg(decks[series.slug], series.shipped,
+                                       out / f"{series.slug}.apkg", model_mods)
         except OutputError as err:
             report.problems.error(str(out), 1, "write-error", str(err))
+            return report
+    if not frozen:
+        try:
+            report.ledger_written = save_ledger(new_ledger, ledger_path)
+        except OutputError as err:
+            report.problems.error(str(ledger_path), 1, "write-error", str(err))
     return report
+
+
+def _model_mod(model_id: int, name: str, digest: str, ledger: Ledger, new_ledger: Ledger,
+               now: int, changes: Changes) -> int:
+    """A note type's mod rises only when its templates or CSS change."""
+    key = str(model_id)
+    old = ledger.notetypes.get(key)
+    if key in new_ledger.notetypes and new_ledger.notetypes[key]["hash"] == digest:
+        return int(new_ledger.notetypes[key]["mod"])  # type: ignore[call-overload]
+    if old is not None and old.get("hash") == digest:
+        mod = int(old["mod"])  # type: ignore[call-overload]
+    else:
+        mod = max(now, int(old["mod"]) + 1) if old else now  # type: ignore[call-overload]
+        if old is not None:
+            changes.notetypes.append(name)
+    new_ledger.notetypes[key] = {"hash": digest, "mod": mod, "name": name}
+    return mod
+
+
+def _pins(source: Path) -> dict[str, str]:
+    """``[pins]`` in the root levcards.toml: "series-slug/kind/key" = "GUID"."""
+    try:
+        return cfg.load_pins(source) if source.is_dir() else {}
+    except SourceError:
+        return {}  # already reported when the config was read

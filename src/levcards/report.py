@@ -95,14 +95,24 @@ def build_dict(report: Report) -> dict[str, Any]:
         "series": [
             {
                 "slug": s.slug, "name": s.name, "deck": s.deck_name, "origin": s.origin,
-                "articles": len(s.articles), "items": s.item_counts(), "notes": len(s.notes),
-                "cards": s.cards, "output": str(s.output) if s.output else None,
+                "articles": len(s.articles), "items": s.item_counts(),
+                "notes": len(s.shipped or s.notes), "cards": sum(n.cards for n in s.shipped or s.notes), "output": str(s.output) if s.output else None,
+                "changes": _changes(report, s.slug),
             }
             for s in report.series
         ],
+        "notetypes_changed": report.changes.notetypes if report.changes else [],
+        "ledger_written": report.ledger_written,
         "problems": [p.as_dict() for p in report.problems.sorted()],
         "skipped": [a.path for a in report.articles if a.article is None],
     }
+
+
+def _changes(report: Report, slug: str) -> dict[str, Any] | None:
+    if report.changes is None or slug not in report.changes.series:
+        return None
+    sc = report.changes.series[slug]
+    return {**sc.counts(), "renamed_from": sc.renamed_from or None}
 
 
 def print_problems(report: Report, console: Console) -> None:
@@ -113,14 +123,27 @@ def print_problems(report: Report, console: Console) -> None:
 
 def print_build(report: Report, console: Console) -> None:
     table = Table(title="levcards build", title_justify="left")
-    for column in ("series", "articles", *_SHORT, "notes", "cards", "output"):
+    columns = ("series", "articles", *_SHORT, "notes", "cards", "added", "updated", "unchanged",
+               "retired", "output")
+    for column in columns:
         table.add_column(column, justify="left" if column in ("series", "output") else "right",
                          overflow="fold")
     for s in report.series:
         counts = s.item_counts()
+        change = _changes(report, s.slug) or {}
         table.add_row(s.deck_name, str(len(s.articles)), *(str(counts[k]) for k in ITEM_KINDS),
-                      str(len(s.notes)), str(s.cards), str(s.output) if s.output else "-")
+                      str(len(s.shipped or s.notes)), str(sum(n.cards for n in s.shipped or s.notes)),
+                      *(str(change.get(k, "-")) for k in ("added", "updated", "unchanged", "retired")),
+                      str(s.output) if s.output else "-")
     console.print(table)
+    if report.changes is not None:
+        for s in report.series:
+            sc = report.changes.series.get(s.slug)
+            if sc and sc.renamed_from:
+                console.print(f"deck {sc.renamed_from!r} is now {s.deck_name!r}: Anki does not move "
+                              "cards to a renamed deck", style="yellow", markup=False)
+        if report.changes.notetypes:
+            console.print(f"note types updated: {', '.join(report.changes.notetypes)}", markup=False)
     skipped = [a.path for a in report.articles if a.article is None]
     if skipped:
         console.print(f"skipped {len(skipped)} unreadable article(s): {', '.join(skipped)}",
