@@ -293,7 +293,7 @@ def plaintext_article(rng: random.Random, series: str, part: int, parts: int, wo
     terms = Terms(rng)
     main = terms.take()
     title = _title(rng, main)
-    questions = [terms.take() for _ in range(2)]
+    questions = [terms.take() for _ in range(rng.randint(2, 3))]
     mistakes = [terms.take() for _ in range(2)]
     takeaways = [terms.take() for _ in range(rng.randint(2, 3))]
     key_terms = [terms.take() for _ in range(1)]

@@ -15,7 +15,9 @@ _TAGS = re.compile(r"<[^>]+>")
 def import_apkg(col: Collection, path: Path):  # type: ignore[no-untyped-def]
     """Import with Anki's default options (update notes and note types only if newer)."""
     request = ImportAnkiPackageRequest(package_path=str(path), options=ImportAnkiPackageOptions())
-    return col.import_anki_package(request).log
+    log = col.import_anki_package(request).log
+    col.models._clear_cache()  # the Python side caches note types; the import changed them
+    return log
 
 
 def visible_text(html: str) -> str:

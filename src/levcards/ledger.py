@@ -61,8 +61,13 @@ class Ledger:
 
 
 def content_hash(notetype: str, fields: tuple[str, ...] | list[str], tags: tuple[str, ...] | list[str]) -> str:
-    """What decides whether a note changed: its note type, fields and tags."""
-    data = "\x1e".join([notetype, "\x1f".join(fields), " ".join(sorted(tags))])
+    """What decides whether a note changed: its note type, fields and tags.
+
+    The last field (Source, "path:line") is left out: an edit higher up in the article shifts
+    line numbers, and that alone must not count as a change to every note below it (it would
+    overwrite learners' own edits). The line is refreshed whenever the note's content changes.
+    """
+    data = "\x1e".join([notetype, "\x1f".join(fields[:-1]), " ".join(sorted(tags))])
     return hashlib.sha256(data.encode()).hexdigest()[:16]
 
 

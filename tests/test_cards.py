@@ -1,0 +1,298 @@
+"""cards: study items -> note specs (basic or cloze), with meta fields, tags and stable GUIDs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from levcards.cards import NoteContext, make_notes, tag_safe
+from levcards.extract import extract
+from levcards.model import (
+    Article,
+    Definition,
+    Enumeration,
+    Item,
+    Mistake,
+    NoteSpec,
+    QAPair,
+    Section,
+    SourceRef,
+    Takeaway,
+)
+from levcards.notetypes import BASIC_FIELDS, CLOZE_FIELDS
+from levcards.readers import pick_reader, read_article
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+PATH = "decks/money/buffer.md"
+CLOZE = re.compile(r"\{\{c(\d+)::")
+
+
+def make_article(title: str = "The Cash Buffer", meta: dict[str, object] | None = None) -> Article:
+    return Article(path=PATH, slug="buffer", title=title, reader="markdown",
+                   sections=(Section("", 0, 1),), meta=meta or {})
+
+
+def context(article: Article | None = None, extra_tags: tuple[str, ...] = ()) -> NoteContext:
+    return NoteContext(article or make_article(), "buffer", "money-basics", "Money Basics",
+                       extra_tags)
+
+
+def notes_for(*items: Item, ctx: NoteContext | None = None) -> list[NoteSpec]:
+    return make_notes(ctx or context(), list(items))
+
+
+def ref(line: int) -> SourceRef:
+    return SourceRef(PATH, line)
+
+
+def cloze_numbers(field: str) -> list[int]:
+    return [int(n) for n in CLOZE.findall(field)]
+
+
+# --- one factory per kind ----------------------------------------------------------------------
+
+def test_qa_is_one_basic_note() -> None:
+    (note,) = notes_for(QAPair("Where should the buffer live?", "In a separate account.", ref(12)))
+    assert (note.notetype, note.kind, note.cards) == ("basic", "qa", 1)
+    assert note.fields == ("Where should the buffer live?", "In a separate account.", "",
+                           "The Cash Buffer", "Money Basics", f"{PATH}:12")
+    assert len(note.fields) == len(BASIC_FIELDS)
+    assert note.ref == ref(12)
+
+
+def test_definition_is_a_basic_note_with_reverse() -> None:
+    (note,) = notes_for(Definition("Float", "cash covering gaps between pay and bills.", ref(5)))
+    assert (note.notetype, note.kind, note.cards) == ("basic", "definition", 2)
+    front, back, reverse = note.fields[:3]
+    assert (front, back) == ("Float", "cash covering gaps between pay and bills.")
+    assert reverse  # a non-empty Reverse field turns on the second card
+    assert len(note.fields) == len(BASIC_FIELDS)
+
+
+def test_takeaway_with_a_bold_phrase_hides_that_phrase() -> None:
+    item = Takeaway("Build one month of essentials before investing.", ref(20),
+                    highlight="one month of essentials")
+    (note,) = notes_for(item)
+    assert (note.notetype, note.kind, note.cards) == ("cloze", "takeaway", 1)
+    assert note.fields[0] == "Build {{c1::one month of essentials}} before investing."
+    assert note.fields[1] == ""
+    assert len(note.fields) == len(CLOZE_FIELDS)
+
+
+def test_takeaway_without_highlight_still_hides_a_phrase_but_not_everything() -> None:
+    (note,) = notes_for(Takeaway("Automation makes saving the default choice.", ref(21)))
+    text = note.fields[0]
+    assert cloze_numbers(text) == [1]
+    visible = re.sub(r"\{\{c1::.*?\}\}", "", text)
+    assert visible.strip(" .")  # at least one word stays visible
+
+
+def test_three_sentence_summary_gives_three_cloze_notes() -> None:
+    summary = ("Small buffers prevent big debts. A separate account keeps the money out of sight. "
+               "Refilling the buffer comes before new goals.")
+    notes = notes_for(Takeaway(summary, ref(30)))
+    assert len(notes) == 3
+    sentences = ["Small buffers prevent big debts.", "A separate account keeps the money out of sight.",
+                 "Refilling the buffer comes before new goals."]
+    for note, sentence in zip(notes, sentences):
+        assert note.notetype == "cloze"
+        assert cloze_numbers(note.fields[0]) == [1]
+        revealed = re.sub(r"\{\{c1::(.*?)\}\}", r"\1", note.fields[0])
+        assert revealed == sentence
+        assert note.fields[1] == summary  # the whole summary as context on the back
+    assert len({n.guid for n in notes}) == 3
+
+
+def test_mistake_with_fix_is_a_basic_note() -> None:
+    (note,) = notes_for(Mistake("Counting credit as savings", "A card limit is borrowed money.",
+                                ref(40), fix="Keep real cash aside."))
+    assert (note.notetype, note.kind, note.cards) == ("basic", "mistake", 1)
+    assert "Counting credit as savings" in note.fields[0]
+    assert note.fields[1].startswith("A card limit is borrowed money.")
+    assert "Keep real cash aside." in note.fields[1]
+
+
+def test_bare_mistake_bullets_of_one_section_make_one_cloze() -> None:
+    group = "Where this breaks down"
+    items = [Mistake(title, "", ref(50 + n), group=group) for n, title in enumerate(
+        ["Irregular income needs a bigger buffer", "Costly debt may deserve the cash first",
+         "Inflation erodes idle cash"])]
+    (note,) = notes_for(*items)
+    assert (note.notetype, note.kind, note.cards) == ("cloze", "mistake", 3)
+    assert cloze_numbers(note.fields[0]) == [1, 2, 3]
+    for item in items:
+        assert item.title in note.fields[0]
+    assert note.fields[0].startswith(f"{group}:")
+    assert note.ref == ref(50)
+
+
+def test_bare_mistakes_keep_their_place_in_reading_order() -> None:
+    group = "Pitfalls"
+    items: list[Item] = [
+        QAPair("First question?", "Answer one.", ref(1)),
+        Mistake("Starting too big", "", ref(2), group=group),
+        QAPair("Second question?", "Answer two.", ref(3)),
+        Mistake("Skipping rest days", "", ref(4), group=group),
+    ]
+    notes = make_notes(context(), items)
+    assert [(n.kind, n.cards) for n in notes] == [("qa", 1), ("mistake", 2), ("qa", 1)]
+
+
+def test_bare_mistakes_of_two_sections_make_two_notes() -> None:
+    notes = notes_for(Mistake("A", "", ref(1), group="Pitfalls"),
+                      Mistake("B", "", ref(2), group="Traps"),
+                      Mistake("C", "", ref(3), group="Pitfalls"))
+    assert [(n.fields[0].split(":")[0], n.cards) for n in notes] == [("Pitfalls", 2), ("Traps", 1)]
+    assert notes[0].guid != notes[1].guid
+
+
+def test_enumeration_has_one_deletion_per_member() -> None:
+    (note,) = notes_for(Enumeration("The three pillars of a budget",
+                                    ("income", "spending", "saving"), ref(8)))
+    assert (note.notetype, note.kind, note.cards) == ("cloze", "enumeration", 3)
+    assert note.fields[0] == ("The three pillars of a budget: {{c1::income}}, {{c2::spending}} "
+                              "and {{c3::saving}}")
+
+
+# --- meta fields -------------------------------------------------------------------------------
+
+ALL_KINDS: list[Item] = [
+    QAPair("Is a budget a diet?", "No, it is a plan.", ref(3)),
+    Definition("Runway", "months your savings cover.", ref(4)),
+    Takeaway("Keep the buffer in a separate account.", ref(5), highlight="separate account"),
+    Mistake("Raiding it for treats", "A sale is not an emergency.", ref(6)),
+    Mistake("Bare pitfall one", "", ref(7), group="Pitfalls"),
+    Enumeration("Two habits", ("saving", "tracking"), ref(8)),
+]
+
+
+def test_every_note_ends_with_article_series_and_source() -> None:
+    notes = notes_for(*ALL_KINDS)
+    assert len(notes) == len(ALL_KINDS)
+    for note, item in zip(notes, ALL_KINDS):
+        assert note.fields[-3:] == ("The Cash Buffer", "Money Basics", f"{PATH}:{item.ref.line}")
+        expected = BASIC_FIELDS if note.notetype == "basic" else CLOZE_FIELDS
+        assert len(note.fields) == len(expected)
+
+
+def test_canonical_url_replaces_the_path_in_the_source() -> None:
+    article = make_article(meta={"canonical": " /money/the-cash-buffer "})
+    notes = notes_for(*ALL_KINDS, ctx=context(article))
+    assert [n.fields[-1] for n in notes] == [
+        f"/money/the-cash-buffer (line {i.ref.line})" for i in ALL_KINDS]
+
+
+def test_meta_fields_are_escaped() -> None:
+    article = make_article(title="<Budgets> & {{Front}}")
+    ctx = NoteContext(article, "buffer", "s", "Series \"One\"")
+    (note,) = make_notes(ctx, [QAPair("Why?", "Because.", ref(1))])
+    assert note.fields[-3:-1] == ("&lt;Budgets&gt; &amp; &#123;&#123;Front&#125;&#125;",
+                                  "Series &quot;One&quot;")
+
+
+def test_item_text_is_escaped_in_every_field() -> None:
+    items: list[Item] = [
+        QAPair("What does <b> do?", "It makes {{c1::bold}} text }}.", ref(1)),
+        Definition("A\x1fB", "x < y", ref(2)),
+        Takeaway("Spend <less> than you earn, {{c2::always}}.", ref(3), highlight="less"),
+        Enumeration("Two {{c9::tricks}}", ("a::b", "c}}"), ref(4)),
+    ]
+    for note in notes_for(*items):
+        joined = "\x1e".join(note.fields)
+        assert "<b>" not in joined and "\x1f" not in joined
+        # the only cloze openings are the ones cards.py made, numbered from 1
+        expected = list(range(1, note.cards + 1)) if note.notetype == "cloze" else []
+        assert cloze_numbers(joined) == expected
+        assert joined.count("{{") == len(expected) and joined.count("}}") == len(expected)
+
+
+# --- tags -------------------------------------------------------------------------------------
+
+def test_tags_include_levcards_series_kind_and_sanitised_frontmatter_tags() -> None:
+    article = make_article(meta={"tags": ["money", "emergency fund", " Self Improvement ", "a/b"]})
+    notes = notes_for(*ALL_KINDS, ctx=context(article, extra_tags=("deck-extra",)))
+    for note in notes:
+        assert note.tags[:3] == ("levcards", "levcards::series::money-basics",
+                                 f"levcards::kind::{note.kind}")
+        assert set(note.tags[3:]) == {"deck-extra", "money", "emergency_fund", "Self_Improvement",
+                                      "a_b"}
+        assert all(" " not in t and t for t in note.tags)
+        assert len(note.tags) == len(set(note.tags))
+
+
+def test_frontmatter_tags_as_a_string() -> None:
+    article = make_article(meta={"tags": "habits, learning  money"})
+    (note,) = notes_for(ALL_KINDS[0], ctx=context(article))
+    assert note.tags[3:] == ("habits", "learning", "money")
+
+
+@pytest.mark.parametrize("value", [None, 42, {"a": 1}])
+def test_frontmatter_tags_of_another_type_are_ignored(value: object) -> None:
+    article = make_article(meta={"tags": value})
+    (note,) = notes_for(ALL_KINDS[0], ctx=context(article))
+    assert len(note.tags) == 3
+
+
+@pytest.mark.parametrize(("tag", "safe"), [("emergency fund", "emergency_fund"),
+                                           ("  spaced  ", "spaced"), ("a::b", "a::b"),
+                                           ("c++", "c++"), ("***", "")])
+def test_tag_safe(tag: str, safe: str) -> None:
+    assert tag_safe(tag) == safe
+
+
+# --- identity ---------------------------------------------------------------------------------
+
+def test_same_key_twice_in_one_article_gets_different_guids() -> None:
+    notes = notes_for(Definition("Float", "timing cash.", ref(5)),
+                      Definition("float", "a different sense of float.", ref(30)))
+    assert notes[0].guid != notes[1].guid
+
+
+def test_guid_ignores_the_answer_text() -> None:
+    first = notes_for(QAPair("Where should the buffer live?", "In savings.", ref(12)))
+    second = notes_for(QAPair("Where should the buffer live?", "In a separate account.", ref(40)))
+    assert first[0].guid == second[0].guid
+    d1 = notes_for(Definition("Runway", "months covered.", ref(4)))
+    d2 = notes_for(Definition("Runway", "how long savings last.", ref(4)))
+    assert d1[0].guid == d2[0].guid
+
+
+def test_guid_changes_with_the_key_kind_article_and_series() -> None:
+    base = notes_for(QAPair("Is a budget a diet?", "No.", ref(1)))[0].guid
+    assert notes_for(QAPair("Is a budget a plan?", "No.", ref(1)))[0].guid != base
+    other_article = NoteContext(make_article(), "other", "money-basics", "Money Basics")
+    assert make_notes(other_article, [QAPair("Is a budget a diet?", "No.", ref(1))])[0].guid != base
+    other_series = NoteContext(make_article(), "buffer", "habits", "Habits")
+    assert make_notes(other_series, [QAPair("Is a budget a diet?", "No.", ref(1))])[0].guid != base
+
+
+def test_guids_are_repeatable_and_unique_for_a_whole_article() -> None:
+    article = read_article(FIXTURES / "cash_buffer.txt", shown="decks/money/cash_buffer.txt")
+    items = extract(article)
+
+    def build() -> list[NoteSpec]:
+        return make_notes(NoteContext(article, article.slug, "money-basics", "Money Basics"), items)
+
+    first, second = build(), build()
+    assert [n.guid for n in first] == [n.guid for n in second]
+    assert len({n.guid for n in first}) == len(first)
+    assert all(n.fields[-1].startswith("/money/the-cash-buffer (line ") for n in first)
+    assert {"money", "emergency_fund", "saving"} <= set(first[0].tags)
+
+
+def test_notes_from_a_real_article_cover_basic_and_cloze() -> None:
+    text = (
+        "# Habits\n\n"
+        "Habit stacking means tying a new habit to one you already do.\n\n"
+        "## FAQ\n\n### How long does a habit take?\n\nLonger than most people expect.\n\n"
+        "## Key takeaways\n\n- Start with a **two-minute** version.\n"
+    )
+    article = pick_reader(text).read(text, "decks/habits/stack.md", "stack")
+    notes = make_notes(NoteContext(article, "stack", "habits", "Habits"), extract(article))
+    assert [(n.kind, n.notetype, n.cards) for n in notes] == [
+        ("definition", "basic", 2), ("qa", "basic", 1), ("takeaway", "cloze", 1)]
+    assert notes[2].fields[0] == "Start with a {{c1::two-minute}} version."
+    assert [n.fields[-1] for n in notes] == [
+        "decks/habits/stack.md:3", "decks/habits/stack.md:7", "decks/habits/stack.md:13"]
