@@ -54,6 +54,9 @@ OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Folder for the .apkg 
 FormatOpt = Annotated[Format, typer.Option("--format", help="table (for people) or json (for CI).")]
 ReaderOpt = Annotated[Optional[ReaderName], typer.Option(help="Force one reader instead of sniffing.")]
 StrictOpt = Annotated[bool, typer.Option(help="Treat warnings as errors; write nothing then.")]
+AllOpt = Annotated[bool, typer.Option("--all", help="Keep items under the confidence threshold too.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and warnings.")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Also print info findings and each article's reader.")]
 
 
 @app.command()
@@ -64,12 +67,21 @@ def build(
     reader: ReaderOpt = None,
     strict: StrictOpt = False,
     frozen: Annotated[bool, typer.Option(help="Fail instead of changing levcards.lock (for CI).")] = False,
+    include_all: AllOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Build one .apkg per series from SOURCE into --out, and report what changed.
 
-    Example: levcards build decks --out dist
+    Examples:
+
+      levcards build                      # decks/ -> dist/
+
+      levcards build decks --out dist --format json
+
+      levcards build --frozen --strict    # CI: fail on warnings or an outdated levcards.lock
     """
-    _run_build(source, out, fmt, reader, strict, frozen, version=None)
+    _run_build(source, out, fmt, reader, strict, frozen, None, include_all, quiet, verbose)
 
 
 @app.command()
@@ -80,16 +92,18 @@ def release(
     fmt: FormatOpt = Format.table,
     strict: StrictOpt = False,
     frozen: Annotated[bool, typer.Option(help="Fail if levcards.lock is not up to date.")] = True,
+    quiet: QuietOpt = False,
 ) -> None:
     """Build the decks plus CHANGELOG.md and manifest.json (sha256, counts) for a release.
 
     Example: SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) levcards release --version v1.2.0
     """
-    _run_build(source, out, fmt, None, strict, frozen, version=version)
+    _run_build(source, out, fmt, None, strict, frozen, version, False, quiet, False)
 
 
 def _run_build(source: Path, out: Path, fmt: Format, reader: ReaderName | None, strict: bool,
-               frozen: bool, version: str | None) -> None:
+               frozen: bool, version: str | None, include_all: bool, quiet: bool,
+               verbose: bool) -> None:
     from .pipeline import build as run_build
     from .release import write_release_files
     from .report import build_dict, console, print_build, print_problems, progress_bar
@@ -98,35 +112,89 @@ def _run_build(source: Path, out: Path, fmt: Format, reader: ReaderName | None, 
     with progress_bar(err) as progress:
         report = _guard(lambda: run_build(source, out, reader.value if reader else None,
                                           strict=strict, progress=progress, frozen=frozen,
-                                          version=version or ""), err)
+                                          version=version or "", include_all=include_all), err)
     if report.changes is not None and any(s.output for s in report.series):
         _guard(lambda: write_release_files(report, out, version or ""), err)
     if fmt is Format.json:
         import json
 
         print(json.dumps(build_dict(report), ensure_ascii=False, indent=2))
+    elif not quiet:
+        print_build(report, console(), verbose)
+    print_problems(report, err, verbose)
+    raise typer.Exit(exit_code(report, strict))
+
+
+def exit_code(report, strict: bool) -> int:  # type: ignore[no-untyped-def]
+    """1 on errors, and on warnings too under --strict; else 0."""
+    if report.problems.errors or (strict and report.problems.warnings):
+        return 1
+    return 0
+
+
+@app.command()
+def check(
+    source: SourceArg = Path("decks"),
+    fmt: FormatOpt = Format.table,
+    reader: ReaderOpt = None,
+    strict: StrictOpt = False,
+    include_all: AllOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Lint SOURCE without writing anything: one line per finding, path:line:col: severity code message.
+
+    Exit 1 on errors (and on warnings with --strict). Suggestions (items under the confidence
+    threshold) are info lines, shown with --verbose or --format json.
+
+    Examples:
+
+      levcards check decks
+
+      levcards check decks --strict --format json
+    """
+    from .pipeline import check as run_check
+    from .report import console, print_problems
+
+    err = console(stderr=True)
+    report = _guard(lambda: run_check(source, reader.value if reader else None, include_all), err)
+    if fmt is Format.json:
+        import json
+
+        print(json.dumps({"ok": exit_code(report, strict) == 0,
+                          "problems": [p.as_dict() for p in report.problems.sorted()]},
+                         ensure_ascii=False, indent=2))
     else:
-        print_build(report, console())
-    print_problems(report, err)
-    failed = not report.ok or (strict and bool(report.problems.items))
-    raise typer.Exit(1 if failed else 0)
+        print_problems(report, console(), verbose)
+        counts = {s: len([p for p in report.problems.items if p.severity == s])
+                  for s in ("error", "warning", "info")}
+        articles = len([a for a in report.articles if a.article is not None])
+        console().print(f"checked {len(report.articles)} file(s), {articles} article(s): "
+                        f"{counts['error']} error(s), {counts['warning']} warning(s), "
+                        f"{counts['info']} suggestion(s)/info", markup=False)
+    raise typer.Exit(exit_code(report, strict))
 
 
 @app.command("extract")
 def extract_command(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
     fmt: Annotated[Format, typer.Option("--format", help="table (for people) or json (for tools).")] = Format.table,
-    reader: Annotated[Optional[ReaderName], typer.Option(help="Force one reader instead of sniffing.")] = None,
+    reader: ReaderOpt = None,
+    include_all: AllOpt = False,
 ) -> None:
-    """Print the study items found in each article.
+    """Print the study items found in each article (with their line and confidence).
 
-    Example: levcards extract decks/money/*.txt --format json
+    Examples:
+
+      levcards extract decks/money/000_49af584fc83ed8ca.txt
+
+      levcards extract decks --format json --all
     """
     from .pipeline import extract_paths
     from .report import console, extract_json, print_extract, print_problems
 
     err = console(stderr=True)
-    report = _guard(lambda: extract_paths(paths, reader.value if reader else None), err)
+    report = _guard(lambda: extract_paths(paths, reader.value if reader else None,
+                                          **({"threshold": 0.0} if include_all else {})), err)
     if fmt is Format.json:
         sys.stdout.write(extract_json(report) + "\n")
     else:

@@ -10,6 +10,9 @@ Keys (all optional), in ``<source>/levcards.toml`` and ``<source>/<folder>/levca
     [style]
     css = "…"                   # appended to the note types' CSS
     [series.<slug>]             # root file only: the same keys for one series
+    threshold = 0.6             # root file only: confidence below which items are suggestions
+    max_answer_words = 60       # root file only: `check` warns about longer answers
+    [pins]                      # root file only: "series-slug/kind/key" = "GUID"
 
 A folder's file wins over ``[series.<slug>]`` in the root file, which wins over the root file's
 top-level keys. Both win over frontmatter (which only chooses the series).
@@ -26,7 +29,7 @@ from .errors import SourceError
 
 CONFIG_NAME = "levcards.toml"
 _KEYS = {"name", "description", "tags", "series", "deck_id", "style"}
-_ROOT_ONLY = {"pins", "threshold"}
+_ROOT_ONLY = {"pins", "threshold", "max_answer_words"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +55,16 @@ class DeckConfig:
         )
 
 
+DEFAULT_THRESHOLD = 0.6
+"""Items extracted with less confidence are suggestions, not cards (``threshold`` in the root file)."""
+
+
 @dataclass(frozen=True, slots=True)
 class RootConfig:
     defaults: DeckConfig = DeckConfig()
     per_series: dict[str, DeckConfig] = field(default_factory=dict)
+    threshold: float = DEFAULT_THRESHOLD
+    max_answer_words: int = 60
 
 
 def load_file(path: Path, shown: str, allow_series_tables: bool) -> tuple[DeckConfig, dict[str, DeckConfig]]:
@@ -106,7 +115,13 @@ def load_root(root: Path) -> RootConfig:
     if not path.is_file():
         return RootConfig()
     defaults, per_series = load_file(path, str(path), allow_series_tables=True)
-    return RootConfig(defaults, per_series)
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    threshold, words = data.get("threshold", DEFAULT_THRESHOLD), data.get("max_answer_words", 60)
+    if not isinstance(threshold, (int, float)) or not 0 <= threshold <= 1 or not isinstance(words, int):
+        raise SourceError(str(path), 1, "'threshold' must be a number from 0 to 1 and "
+                          "'max_answer_words' a whole number", code="config")
+    return RootConfig(defaults, per_series, float(threshold), words)
 
 
 def load_pins(root: Path) -> dict[str, str]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import config as cfg
+from . import overrides
 from .cards import NoteContext, make_notes, tag_safe
 from .errors import LevcardsError, OutputError, Problems, SourceError
 from .extract import extract
@@ -32,6 +33,10 @@ class ArticleResult:
     notes: list[NoteSpec] = field(default_factory=list)
     key: str = ""
     """The article's path under the source root without its ending (its identity)."""
+    suggestions: list[Item] = field(default_factory=list)
+    """Items below the confidence threshold: shown by `check`, not made into cards."""
+    skipped: str = ""
+    """Why the article was left out on purpose (a draft), if it was."""
 
 
 @dataclass
@@ -96,7 +101,8 @@ def read_one(path: Path, shown: str, reader: str | None, problems: Problems) -> 
     return article
 
 
-def extract_paths(paths: Sequence[Path], reader: str | None = None, threshold: float = 0.0) -> Report:
+def extract_paths(paths: Sequence[Path], reader: str | None = None,
+                  threshold: float = cfg.DEFAULT_THRESHOLD) -> Report:
     """Read and extract the given files (or folders); no decks are made."""
     problems = Problems()
     results: list[ArticleResult] = []
@@ -106,7 +112,7 @@ def extract_paths(paths: Sequence[Path], reader: str | None = None, threshold: f
             shown = str(path)
             article = read_one(path, shown, reader, problems)
             series = choose_series(article, path.parent.name, None).name if article else ""
-            items = extract(article, threshold) if article else []
+            items = _author_controls(path, extract(article, threshold), problems) if article else []
             results.append(ArticleResult(shown, article, series, items))
     return Report([], problems, results)
 
@@ -115,15 +121,21 @@ Progress = Callable[[int, int], None]
 """Called as (done, total) while articles are read."""
 
 
-def plan(source: Path, reader: str | None = None, threshold: float = 0.0,
-         progress: Progress | None = None) -> Report:
-    """Read, extract and make notes for every article under ``source``, grouped by series."""
+def plan(source: Path, reader: str | None = None, threshold: float | None = None,
+         progress: Progress | None = None, include_all: bool = False) -> Report:
+    """Read, extract and make notes for every article under ``source``, grouped by series.
+
+    Items under the confidence ``threshold`` (levcards.toml, else 0.6) become suggestions
+    instead of notes, unless ``include_all``.
+    """
     problems = Problems()
     try:
         root_config = cfg.load_root(source) if source.is_dir() else cfg.RootConfig()
     except SourceError as err:
         problems.from_error(err)
         root_config = cfg.RootConfig()
+    if threshold is None:
+        threshold = 0.0 if include_all else root_config.threshold
     folder_configs: dict[Path, cfg.DeckConfig | None] = {}
     by_slug: dict[str, SeriesResult] = {}
     results: list[ArticleResult] = []
@@ -141,6 +153,11 @@ def plan(source: Path, reader: str | None = None, threshold: float = 0.0,
         if article is None:
             results.append(ArticleResult(shown, None, "", key=key))
             continue
+        if _is_draft(article):
+            problems.add(shown, 1, "info", "draft", "left out: frontmatter marks it as a draft "
+                         "('draft: true' or 'levcards: false')")
+            results.append(ArticleResult(shown, article, "", key=key, skipped="draft"))
+            continue
         folder_name = folder.name if folder != root else (root.resolve().name or "levcards")
         choice = choose_series(article, folder_name, folder_configs[folder])
         slug = slugify(choice.name)
@@ -150,7 +167,10 @@ def plan(source: Path, reader: str | None = None, threshold: float = 0.0,
             series = by_slug[slug] = SeriesResult(slug, choice.name, choice.origin, deck)
         if folder_configs[folder] is not None:
             series.config = folder_configs[folder].over(series.config)  # type: ignore[union-attr]
-        result = ArticleResult(shown, article, choice.name, extract(article, threshold), key=key)
+        found = _author_controls(path, extract(article), problems)
+        result = ArticleResult(shown, article, choice.name, key=key,
+                               items=[i for i in found if i.confidence >= threshold],
+                               suggestions=[i for i in found if i.confidence < threshold])
         if not result.items:
             problems.warning(shown, 1, "no-items", "yields no study items; add a definitions, "
                              "FAQ, key takeaways or common mistakes section")
@@ -164,6 +184,37 @@ def plan(source: Path, reader: str | None = None, threshold: float = 0.0,
         series.own_css = series.config.css != root_config.defaults.css
     _check_unique_guids(by_slug.values(), problems)
     return Report(sorted(by_slug.values(), key=lambda s: s.slug), problems, results)
+
+
+def _is_draft(article: Article) -> bool:
+    return article.meta.get("draft") is True or article.meta.get("levcards") is False
+
+
+def _author_controls(path: Path, items: list[Item], problems: Problems) -> list[Item]:
+    """Apply the article's sidecar file (skips, fixes, hand-written cards), if it has one."""
+    try:
+        sidecar = overrides.load(path)
+    except SourceError as err:
+        problems.from_error(err)
+        return items
+    return overrides.apply(items, sidecar, problems) if sidecar else items
+
+
+def check(source: Path, reader: str | None = None, include_all: bool = False) -> Report:
+    """Everything a build would find, plus the lint rules; nothing is written."""
+    from .lint import lint
+
+    report = plan(source, reader, include_all=include_all)
+    root_config = cfg.load_root(source) if source.is_dir() and not report.problems.errors else cfg.RootConfig()
+    lint(report, root_config.max_answer_words)
+    for result in report.articles:
+        for item in result.suggestions:
+            report.problems.add(result.path, item.ref.line, "info", "suggestion",
+                                f"possible {item.kind} {item.key!r} (confidence "
+                                f"{item.confidence:.2f}, under the threshold): not a card; raise "
+                                "its confidence by putting it in a titled section, or lower "
+                                "'threshold' in levcards.toml")
+    return report
 
 
 def article_key(path: Path, root: Path) -> str:
@@ -208,9 +259,9 @@ def build_timestamp(report: Report, source: Path) -> int:
     return max(times, default=0)
 
 
-def build(source: Path, out: Path, reader: str | None = None, threshold: float = 0.0,
+def build(source: Path, out: Path, reader: str | None = None, threshold: float | None = None,
           strict: bool = False, progress: Progress | None = None, frozen: bool = False,
-          version: str = "") -> Report:
+          version: str = "", include_all: bool = False) -> Report:
     """Plan every series, match notes to the ledger, write one .apkg each, then the ledger.
 
     Nothing is written under ``strict`` when there are problems, nor under ``frozen`` when the
@@ -219,7 +270,7 @@ def build(source: Path, out: Path, reader: str | None = None, threshold: float =
     from .package import DeckSpec, deck_models, write_apkg  # genanki only when writing
     from .notetypes import version_hash
 
-    report = plan(source, reader, threshold, progress)
+    report = plan(source, reader, threshold, progress, include_all)
     if strict and report.problems.items:
         return report
     ledger_path = (source if source.is_dir() else source.parent) / LEDGER_NAME

@@ -115,13 +115,20 @@ def _changes(report: Report, slug: str) -> dict[str, Any] | None:
     return {**sc.counts(), "renamed_from": sc.renamed_from or None}
 
 
-def print_problems(report: Report, console: Console) -> None:
+def print_problems(report: Report, console: Console, verbose: bool = False) -> None:
     for problem in report.problems.sorted():
+        if problem.severity == "info" and not verbose:
+            continue
         style = {"error": "bold red", "warning": "yellow"}.get(problem.severity, "")
         console.print(str(problem), style=style, markup=False, highlight=False, soft_wrap=True)
 
 
-def print_build(report: Report, console: Console) -> None:
+def print_build(report: Report, console: Console, verbose: bool = False) -> None:
+    if verbose:
+        for a in report.articles:
+            if a.article is not None:
+                console.print(f"{a.path}: {a.article.reader} reader, {len(a.items)} item(s), "
+                              f"{len(a.notes)} note(s), series {a.series!r}", markup=False)
     table = Table(title="levcards build", title_justify="left")
     columns = ("series", "articles", *_SHORT, "notes", "cards", "added", "updated", "unchanged",
                "retired", "output")

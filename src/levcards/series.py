@@ -24,7 +24,7 @@ def find_articles(root: Path) -> list[Path]:
     for folder, dirs, files in os.walk(root, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
         for name in sorted(files):
-            if name.startswith((".", "_")) or name in IGNORED_NAMES:
+            if name.startswith((".", "_")) or name in IGNORED_NAMES or name.endswith(".levcards.toml"):
                 continue
             found.append(Path(folder) / name)
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())

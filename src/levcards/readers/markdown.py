@@ -74,7 +74,8 @@ def split_frontmatter(text: str, shown: str) -> tuple[dict[str, Any], str]:
     if not isinstance(meta, dict):
         raise SourceError(shown, 2, f"frontmatter must be 'key: value' lines, found a "
                           f"{type(meta).__name__}", code="frontmatter")
-    body = "\n" * end + "\n".join(lines[end + 1 :])
+    # blank out the frontmatter lines (both '---' included) so body lines keep their numbers
+    body = "\n" * (end + 1) + "\n".join(lines[end + 1 :])
     return {str(k): _plain(v) for k, v in meta.items()}, body
 
 
@@ -193,8 +194,9 @@ class _Walker:
         elif t == "table_open":
             return self._table(tokens, i, line)
         elif t == "dt_open":
-            self._dt, _ = inline_text(tokens[i + 2], self.warnings, line)
-            return i + 4
+            # dt_open, inline, dt_close: the term is the inline token right after the opener
+            self._dt, _ = inline_text(tokens[i + 1], self.warnings, line)
+            return i + 3
         return i + 1
 
     def _inline(self, tok: Token, line: int) -> None:

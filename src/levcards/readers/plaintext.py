@@ -1,76 +1,117 @@
-"""Plain-text page exports -> Article: bare-line headings, bullet and numbered lists, no chrome."""
+"""Plain-text page exports -> Article: bare-line headings, bullet and numbered lists, no chrome.
+
+A page saved as text loses its markup, so structure is read from the shape of the lines:
+
+- a heading is a short bare line with no sentence-ending punctuation, alone in its paragraph or
+  directly above a list or a paragraph ("Key Takeaways" over "• …" lines);
+- the page title is the last such line before the first paragraph or list (the masthead above it
+  is navigation), preferably the one right above a byline ("By … · 7 min read");
+- a heading that sits directly on running text, a question line, or a "Mistake 2: …" line is a
+  sub-heading (level 3); other headings are level 2;
+- navigation, share bars, bylines, cookie banners, comment forms and footers are dropped
+  (see ``chrome``), and so is every section under a related-links or author-box heading;
+- a page script or code block becomes a ``code`` block, which no extractor reads.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from ..model import Article, Block
+from ..model import Article, Block, Section
+from . import chrome
 from .common import SectionBuilder, clean, title_from_slug
 
 _BULLET = re.compile(r"^(\s*)([•●○◦▪▫■□‣∙·*\-–—])\s+(\S.*)$")
 _NUMBERED = re.compile(r"^(\s*)(\d{1,3})[.)]\s+(\S.*)$")
 _PART_OF = re.compile(r"^Part\s+(?:\d+\s+)?of\s+\d+\s+in\b\s*(.*)$", re.IGNORECASE)
-_CHROME_LINE = re.compile(
-    r"^(back to\b.*|share( this( article| post| page)?)?( on \w+)?:?|share on \w+|tweet|"
-    r"print( this page)?|skip to (main )?content|table of contents|menu|home|"
-    r"(sign up|subscribe)( (now|today|for free|to our newsletter))?[.!]?|log ?in|sign in|"
-    r"(previous|next)( article| post| page| lesson)?:?|accept( all)?( cookies)?|reject( all)?|"
-    r"cookie settings|manage cookies|read more|continue reading|copy link|"
-    r"\d+ min(ute)?s? read|updated:? .{0,40}|published:? .{0,40}|posted (on|in) .{0,60}|"
-    r"by [A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3}|leave a (comment|reply)|post comment|submit)$",
-    re.IGNORECASE,
-)
-_CHROME_SECTION = re.compile(
-    r"^(related( pages| posts| articles| reading| series| guides)?|read next|you (may|might) also "
-    r"like|more from .{0,40}|share( this)?( article| post)?|comments?|\d+ comments?|leave a "
-    r"(comment|reply)|about the author|about me|newsletter|subscribe.{0,40}|sign up.{0,40}|"
-    r"footer|tags|categories|recent posts|popular posts|follow us)$",
-    re.IGNORECASE,
-)
-_COOKIE = re.compile(r"\b(we use cookies|this (site|website) uses cookies|cookie policy)\b",
-                     re.IGNORECASE)
 _CODE = re.compile(
     r"^\s*(<\/?script|<\/?style|function\s*\w*\s*\(|var |let |const |window\.|document\.|"
     r"\}\)?;?\s*$|\{\s*$|\w+\s*\(.*\)\s*;\s*$|\w+(\.\w+)+\s*=|if\s*\(|for\s*\(|return\b|import |"
     r"@media|[.#]?[\w-]+\s*\{)"
 )
+_SCRIPT_OPEN = re.compile(r"^\s*<(script|style)\b", re.IGNORECASE)
+_SUBHEADING = re.compile(r"^(mistake|pitfall|trap|error|myth|step|tip|rule|lesson|principle|"
+                         r"question)\s*#?\s*\d+\s*[:.—–-]", re.IGNORECASE)
+_GENERIC = re.compile(r"^(introduction|intro|overview|background|contents|at a glance|"
+                      r"in this (article|post|guide)|summary|tl;? ?dr|key takeaways)$", re.IGNORECASE)
 _END_PUNCT = (".", "!", ",", ";", ":", "…", '"', "”", ")")
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", ")", ":")
+# a line ending in one of these is a sentence wrapped onto the next line, not a heading
+_WRAP_END = frozenset("a an the of and or to in with for that is are was by on at as from but "
+                      "your our their this its".split())
 MAX_HEADING_WORDS = 12
 
 
 def is_heading_line(line: str) -> bool:
     """A short bare line with no sentence-ending punctuation (a question mark is allowed)."""
     s = line.strip()
-    if not s or len(s) > 100 or s.endswith(_END_PUNCT) or _BULLET.match(line) or _NUMBERED.match(line):
+    if not s or len(s) > 100 or _BULLET.match(line) or _NUMBERED.match(line):
+        return False
+    # a closing quote or bracket ends a heading ('Messages like "fix stuff"'), unless a
+    # sentence ended just inside it
+    bare = s.rstrip('"”’)]') if s.endswith(('"', "”", "’", ")", "]")) else s
+    if not bare or bare.endswith(_END_PUNCT):
         return False
     words = s.split()
     return len(words) <= MAX_HEADING_WORDS and (s[0].isupper() or s[0].isdigit())
 
 
 def sniff(text: str) -> bool:
-    """Bullet characters, chrome, or several bare heading lines between paragraphs."""
-    lines = text.split("\n")
-    if any(re.match(r"^\s*[•●▪◦]\s", ln) for ln in lines[:2000]):
+    """Bullet characters, or several bare heading lines that open a paragraph or a list."""
+    lines = text.split("\n")[:2000]
+    if any(re.match(r"^\s*[•●▪◦]\s", ln) for ln in lines):
         return True
     heads = 0
     for prev, cur, nxt in zip([""] + lines, lines, lines[1:] + [""]):
-        if not prev.strip() and not nxt.strip() and is_heading_line(cur):
+        if prev.strip() or not _starts_block(cur) or not is_heading_line(cur):
+            continue
+        if not nxt.strip() or _BULLET.match(nxt) or _NUMBERED.match(nxt) or nxt.strip()[0].isupper():
             heads += 1
             if heads >= 2:
                 return True
     return False
 
 
-def _paragraphs(lines: list[str]) -> list[tuple[int, list[str]]]:
-    """Runs of non-blank lines with their 1-based starting line."""
+@dataclass(slots=True)
+class _Element:
+    """One line-level piece of the page before it is placed into sections."""
+
+    kind: str  # heading, paragraph, item, code, byline
+    text: str
+    line: int
+    run: int
+    depth: int = 0
+    ordered: bool = False
+    follow: str = ""  # for headings: what comes next in the same paragraph run
+
+
+def read(text: str, shown: str, slug: str) -> Article:
+    meta: dict[str, object] = {}
+    elements = _elements(text.split("\n"), meta)
+    title, sections = _sections(elements)
+    return Article(
+        path=shown, slug=slug, title=title or title_from_slug(slug), reader="plaintext",
+        sections=sections, meta=meta,
+    )
+
+
+def _runs(lines: list[str]) -> list[tuple[int, list[str]]]:
+    """Runs of non-blank lines with their 1-based first line; a <script> block is one run."""
     runs: list[tuple[int, list[str]]] = []
     current: list[str] = []
     start = 0
+    in_script = ""
     for n, line in enumerate(lines, 1):
-        if line.strip():
+        if line.strip() or in_script:
             if not current:
                 start = n
             current.append(line)
+            opened = _SCRIPT_OPEN.match(line)
+            if opened and not in_script:
+                in_script = opened.group(1).lower()
+            if in_script and re.search(rf"</{in_script}\s*>", line, re.IGNORECASE):
+                in_script = ""
         elif current:
             runs.append((start, current))
             current = []
@@ -79,16 +120,10 @@ def _paragraphs(lines: list[str]) -> list[tuple[int, list[str]]]:
     return runs
 
 
-def read(text: str, shown: str, slug: str) -> Article:
-    lines = text.split("\n")
-    builder = SectionBuilder()
-    meta: dict[str, object] = {}
-    title = ""
-    seen_content = False
-    skip_section = False
+def _elements(lines: list[str], meta: dict[str, object]) -> list[_Element]:
+    out: list[_Element] = []
     pending_part_of = False
-    next_list = 0
-    for start, run in _paragraphs(lines):
+    for index, (start, run) in enumerate(_runs(lines)):
         first = clean(run[0])
         if pending_part_of:  # "Part of 18 in" / "Mental Models" split over two lines
             meta.setdefault("series_marker", first)
@@ -102,30 +137,14 @@ def read(text: str, shown: str, slug: str) -> Article:
             else:
                 pending_part_of = True
             continue
-        if len(run) == 1 and (_CHROME_LINE.match(first) or _COOKIE.search(first)):
+        if len(run) <= 3 and chrome.is_cookie_banner(" ".join(run)):
             continue
-        if _COOKIE.search(" ".join(run)) and len(run) <= 3:
+        if _SCRIPT_OPEN.match(run[0]) or (sum(1 for ln in run if _CODE.match(ln)) * 2 >= len(run)
+                                          and _looks_like_code(run)):
+            out.append(_Element("code", "\n".join(run), start, index))
             continue
-        if sum(1 for ln in run if _CODE.match(ln)) * 2 >= len(run) and _looks_like_code(run):
-            builder.add(Block("code", "\n".join(run), start))
-            continue
-        if len(run) == 1 and is_heading_line(run[0]):
-            skip_section = bool(_CHROME_SECTION.match(first))
-            if not title and not seen_content:
-                title = first
-                builder.heading(first, 1, start)
-            else:
-                builder.heading(first, 2, start)
-            continue
-        if skip_section:
-            continue
-        seen_content = True
-        next_list = _add_run(builder, run, start, next_list)
-    sections = builder.finish()
-    return Article(
-        path=shown, slug=slug, title=title or title_from_slug(slug), reader="plaintext",
-        sections=sections, meta=meta,
-    )
+        out.extend(_run_elements(run, start, index))
+    return out
 
 
 def _looks_like_code(run: list[str]) -> bool:
@@ -133,33 +152,156 @@ def _looks_like_code(run: list[str]) -> bool:
     return bool(re.search(r"[{};=()]", joined)) and not re.search(r"[.!?]\s+[A-Z]", joined)
 
 
-def _add_run(builder: SectionBuilder, run: list[str], start: int, next_list: int) -> int:
-    """Add a paragraph, or the items of a list (a line starting with a bullet starts an item)."""
-    if not (_BULLET.match(run[0]) or _NUMBERED.match(run[0])):
-        builder.add(Block("paragraph", clean(" ".join(run)), start))
-        return next_list
-    last = builder.last
-    # a list interrupted only by blank lines continues the same list
-    list_id = last.list_id if last is not None and last.kind == "item" else next_list
-    indents: list[int] = []
-    item: tuple[int, str, int, bool] | None = None  # (line, text, depth, ordered)
-    for offset, line in enumerate(run):
-        m = _BULLET.match(line) or _NUMBERED.match(line)
-        if m:
-            if item:
-                builder.add(Block("item", clean(item[1]), item[0], depth=item[2], ordered=item[3],
-                                  list_id=list_id))
-            indent = len(m.group(1).expandtabs(4))
+def _indent(line: str) -> int:
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip())
+
+
+def _starts_block(line: str) -> bool:
+    return bool(line.strip()) and _indent(line) <= 1
+
+
+def _run_elements(run: list[str], start: int, index: int) -> list[_Element]:
+    """Split one paragraph run into headings, list items and paragraphs."""
+    lines: list[tuple[int, str]] = []
+    out: list[_Element] = []
+    for offset, raw in enumerate(run):
+        listed = _BULLET.match(raw) or _NUMBERED.match(raw)
+        if not listed and chrome.is_byline(raw):
+            out.append(_Element("byline", clean(raw), start + offset, index))
+        elif listed or not chrome.is_chrome_line(raw):
+            lines.append((start + offset, raw))
+    out = [e for e in out if not lines or e.line < lines[0][0]]  # bylines only count at the top
+    indents: list[int] = []  # indents of the open list levels
+    i = 0
+    while i < len(lines):
+        n, raw = lines[i]
+        listed = _BULLET.match(raw) or _NUMBERED.match(raw)
+        nxt = lines[i + 1][1] if i + 1 < len(lines) else None
+        if listed:
+            text, j = listed.group(3), i + 1
+            while j < len(lines) and _continues(lines[j][1], _indent(raw), text):
+                text, j = f"{text} {lines[j][1].strip()}", j + 1
+            indent = _indent(raw)
             while indents and indents[-1] > indent:
                 indents.pop()
             if not indents or indents[-1] < indent:
                 indents.append(indent)
-            item = (start + offset, m.group(3), len(indents) - 1, m.group(2).isdigit())
-        elif item:
-            item = (item[0], f"{item[1]} {line.strip()}", item[2], item[3])
+            out.append(_Element("item", clean(text), n, index, len(indents) - 1,
+                                listed.group(2).isdigit()))
+            i = j
+            continue
+        indents = []
+        prev = out[-1] if out and out[-1].run == index and out[-1].kind != "byline" else None
+        if _is_heading(raw, prev, nxt):
+            out.append(_Element("heading", clean(raw), n, index))
+            i += 1
+            continue
+        text, j = raw.strip(), i + 1
+        # an indented line that ends a sentence is a line of a box, not a wrapped paragraph
+        boxed = _indent(raw) >= 2 and text.endswith(_SENTENCE_END)
+        while not boxed and j < len(lines):
+            r = lines[j][1]
+            if _BULLET.match(r) or _NUMBERED.match(r):
+                break
+            after = lines[j + 1][1] if j + 1 < len(lines) else None
+            if text.endswith(_SENTENCE_END) and _is_heading(r, _Element("paragraph", text, n, index), after):
+                break
+            text, j = f"{text} {r.strip()}", j + 1
+        out.append(_Element("paragraph", clean(text), n, index))
+        i = j
+    for el, following in zip(out, out[1:] + [None]):
+        if el.kind == "heading":
+            same_run = following is not None and following.run == el.run
+            el.follow = {"paragraph": "text", "item": "list", "heading": "heading"}.get(
+                following.kind if following and same_run else "", "blank")
+    return out
+
+
+def _continues(line: str, marker_indent: int, item_text: str) -> bool:
+    """A non-bullet line that carries on the list item above it (indented or wrapped)."""
+    if _BULLET.match(line) or _NUMBERED.match(line):
+        return False
+    indent = _indent(line)
+    if indent > marker_indent and indent >= 2:
+        return True
+    s = line.strip()
+    return s[:1].islower() and not item_text.rstrip().endswith((".", "!", "?"))
+
+
+def _is_heading(raw: str, prev: _Element | None, nxt: str | None) -> bool:
+    if not _starts_block(raw) or not is_heading_line(raw):
+        return False
+    if prev is not None and prev.kind == "paragraph" and not prev.text.endswith(_SENTENCE_END):
+        return False  # the paragraph's sentence goes on
+    if nxt is not None:
+        s = nxt.strip()
+        if s[:1].islower() and not (_BULLET.match(nxt) or _NUMBERED.match(nxt)):
+            return False  # a wrapped sentence
+        last = raw.split()[-1]
+        if last.islower() and last in _WRAP_END:
+            return False
+    return True
+
+
+def _title_index(elements: list[_Element]) -> int | None:
+    """The page title: the heading above the byline, else the last heading before the content."""
+    first_content = next((i for i, e in enumerate(elements) if e.kind in ("paragraph", "item")),
+                         len(elements))
+    heads = [i for i in range(first_content) if elements[i].kind == "heading"]
+    for i in heads:
+        if i + 1 < len(elements) and elements[i + 1].kind == "byline":
+            return i
+    # a heading over a list ("At a glance") or a generic one ("Introduction") opens a section
+    titles = [i for i in heads if elements[i].follow != "list" and not _GENERIC.match(elements[i].text)]
+    return titles[-1] if titles else None
+
+
+def _level(el: _Element) -> int:
+    if el.text.endswith("?") or _SUBHEADING.match(el.text) or el.follow == "text":
+        return 3
+    return 2
+
+
+def _sections(elements: list[_Element]) -> tuple[str, tuple[Section, ...]]:
+    builder = SectionBuilder()
+    title_at = _title_index(elements)
+    title = ""
+    skip_run: int | None = None  # the run that opened the chrome section being skipped
+    next_list = 0
+    for i, el in enumerate(elements):
+        if el.kind == "byline" or (title_at is not None and i < title_at and el.kind == "heading"):
+            continue
+        if el.kind == "heading":
+            if skip_run is not None and not _opens_content(elements, i):
+                continue  # a related-links list printed as bare lines
+            if chrome.is_chrome_heading(el.text):
+                skip_run = el.run
+                continue
+            skip_run = None
+            if i == title_at:
+                title = el.text
+                builder.heading(el.text, 1, el.line)
+            else:
+                builder.heading(el.text, _level(el), el.line)
+            continue
+        if skip_run is not None:
+            continue
+        if el.kind == "item":
+            last = builder.last
+            list_id = last.list_id if last is not None and last.kind == "item" else next_list
+            next_list = max(next_list, list_id + 1)
+            builder.add(Block("item", el.text, el.line, depth=el.depth, ordered=el.ordered,
+                              list_id=list_id))
         else:
-            builder.add(Block("paragraph", clean(line), start + offset))
-    if item:
-        builder.add(Block("item", clean(item[1]), item[0], depth=item[2], ordered=item[3],
-                          list_id=list_id))
-    return max(next_list, list_id + 1)
+            builder.add(Block(el.kind, el.text, el.line))  # type: ignore[arg-type]
+    return title, builder.finish()
+
+
+
+def _opens_content(elements: list[_Element], index: int) -> bool:
+    """A heading in its own run with a paragraph or list under it (not one more bare link)."""
+    el = elements[index]
+    following = elements[index + 1] if index + 1 < len(elements) else None
+    return (el.follow in ("text", "list") or (el.follow == "blank" and following is not None
+                                               and following.kind in ("paragraph", "item")))

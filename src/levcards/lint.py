@@ -1,0 +1,135 @@
+"""`levcards check`: findings about sources that a build would not stop for, with how to fix them.
+
+Each rule reads the planned Report (articles, items, notes) and adds Problems with a code:
+
+    empty-section      a heading promises items ("Key takeaways", "FAQ", …) and none were found
+    empty-side         a definition or Q&A with one side empty
+    duplicate-key      the same term or question twice in one series
+    series-case        two series whose names differ only in case
+    long-answer        an answer longer than ``max_answer_words`` (levcards.toml, default 60)
+    cloze-size         a cloze that hides nothing, or nearly all of its text
+    long-list          more than seven members asked on one note
+    braces             unbalanced "{{" / "}}" that Anki would read as template syntax
+    mathjax            a MathJax delimiter opened and never closed
+    suggestion         an item below the confidence threshold (info: not a card unless --all)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .errors import Problems
+from .extract.definitions import GLOSSARY
+from .extract.mistakes import MISTAKES
+from .extract.qa import FAQ
+from .extract.takeaways import TAKEAWAYS
+from .extract.text import norm
+from .model import Article, Item
+from .pipeline import Report
+
+MAX_LIST_MEMBERS = 7
+DEFAULT_MAX_ANSWER_WORDS = 60
+_PROMISES = (("takeaway", TAKEAWAYS, "key takeaways"), ("qa", FAQ, "questions and answers"),
+             ("definition", GLOSSARY, "definitions"), ("mistake", MISTAKES, "mistakes"))
+
+
+def lint(report: Report, max_answer_words: int = DEFAULT_MAX_ANSWER_WORDS) -> None:
+    """Add every finding to ``report.problems``."""
+    problems = report.problems
+    for result in report.articles:
+        if result.article is None:
+            continue
+        _empty_sections(result.article, result.items, problems)
+        _items(result.path, result.items, max_answer_words, problems)
+        _text(result.article, problems)
+    for series in report.series:
+        seen: dict[tuple[str, str], str] = {}
+        for result in series.articles:
+            for item in result.items:
+                if item.kind not in ("definition", "qa"):
+                    continue
+                key = (item.kind, norm(item.key))
+                where = f"{item.ref.path}:{item.ref.line}"
+                if key in seen:
+                    problems.warning(item.ref.path, item.ref.line, "duplicate-key",
+                                     f"{item.kind} {item.key!r} is already in series {series.name!r} "
+                                     f"({seen[key]}); learners would study it twice. Merge the two "
+                                     "or reword one")
+                else:
+                    seen[key] = where
+    names: dict[str, list[str]] = defaultdict(list)
+    for series in report.series:
+        names[series.name.casefold()].append(series.name)
+    for variants in names.values():
+        if len(set(variants)) > 1:
+            problems.warning(report.series[0].articles[0].path if report.series[0].articles else ".",
+                             1, "series-case", f"series names {sorted(set(variants))!r} differ only "
+                             "in case; Anki would make separate decks. Spell them the same")
+
+
+def _empty_sections(article: Article, items: list[Item], problems: Problems) -> None:
+    """A heading that promises items of a kind with none found under it."""
+    sections = article.sections
+    for index, section in enumerate(sections):
+        if not section.title:
+            continue
+        end = next((s.line for s in sections[index + 1:] if s.level <= section.level and s.level),
+                   10**9)
+        for kind, pattern, words in _PROMISES:
+            if not pattern.search(norm(section.title)):
+                continue
+            if not any(i.kind == kind and section.line <= i.ref.line < end for i in items):
+                problems.warning(article.path, section.line, "empty-section",
+                                 f"section {section.title!r} promises {words} but none were found; "
+                                 "write them as a list (or 'Question?' lines each followed by an "
+                                 "answer paragraph), or rename the heading")
+            break
+
+
+def _items(path: str, items: list[Item], max_words: int, problems: Problems) -> None:
+    for item in items:
+        line = item.ref.line
+        if item.kind == "definition" and (not item.term.strip() or not item.definition.strip()):  # type: ignore[union-attr]
+            problems.warning(path, line, "empty-side", "definition has an empty side; write "
+                             "'Term: what it means'")
+        if item.kind == "qa" and not item.answer.strip():  # type: ignore[union-attr]
+            problems.warning(path, line, "empty-side", f"question {item.question!r} has no answer; "  # type: ignore[union-attr]
+                             "put the answer in the paragraph right after it")
+        answer = getattr(item, "answer", None) or getattr(item, "definition", None) or \
+            getattr(item, "explanation", None) or ""
+        if len(answer.split()) > max_words:
+            problems.warning(path, line, "long-answer", f"the answer has {len(answer.split())} "
+                             f"words (more than {max_words}); one fact a card is easier to "
+                             "remember: split it or shorten it")
+        members = getattr(item, "members", ())
+        if len(members) > MAX_LIST_MEMBERS:
+            problems.warning(path, line, "long-list", f"a list of {len(members)} members on one "
+                             f"note (more than {MAX_LIST_MEMBERS}); split it into smaller groups")
+        if item.kind == "takeaway":
+            text, hide = item.text, item.highlight  # type: ignore[union-attr]
+            if hide and len(hide.split()) >= 0.8 * len(text.split()):
+                problems.warning(path, line, "cloze-size", "the bolded phrase is nearly the whole "
+                                 "takeaway, so the cloze hides almost everything; bold a shorter "
+                                 "key phrase")
+
+
+_OPEN_MATH = (("\\(", "\\)"), ("\\[", "\\]"))
+
+
+def _text(article: Article, problems: Problems) -> None:
+    for block in article.blocks():
+        if block.kind == "code":
+            continue
+        text = block.text
+        if text.count("{{") != text.count("}}"):
+            problems.warning(article.path, block.line, "braces", "unbalanced '{{' / '}}'; Anki "
+                             "reads double braces as template or cloze syntax (levcards escapes "
+                             "them, but check the text is what you meant)")
+        for opening, closing in _OPEN_MATH:
+            if text.count(opening) > text.count(closing):
+                problems.warning(article.path, block.line, "mathjax", f"MathJax {opening!r} is "
+                                 f"never closed with {closing!r}; close it or escape the backslash")
+        if re.search(r"(?<!\$)\$\$(?!\$)", text) and text.count("$$") % 2:
+            problems.warning(article.path, block.line, "mathjax", "'$$' is opened and never "
+                             "closed; close it or write a single '$'")
