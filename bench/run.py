@@ -12,6 +12,8 @@ own process (wall time from here, peak RSS from ``/usr/bin/time -v``, else ``os.
 
 After that, on a copy of the corpus: a full build, one sentence appended to one article, and the
 timed rebuild into the same --out ("incremental"). Last, ``levcards --help`` ten times.
+Every full build starts without the ledger (levcards.lock) an earlier build left in the source
+folder; the incremental rebuild keeps the one its full build wrote.
 Figures are medians. Progress goes to stderr; the table (or --json) to stdout.
 """
 
@@ -39,6 +41,10 @@ sys.path.insert(0, str(HERE))
 import generate  # noqa: E402  (a sibling script, not a package)
 
 TIME = Path("/usr/bin/time")
+try:  # levcards keeps its note ledger beside the sources; a fresh build starts without one
+    from levcards.ledger import LEDGER_NAME
+except ImportError:
+    LEDGER_NAME = "levcards.lock"
 STARTUP_RUNS = 10
 
 
@@ -156,6 +162,11 @@ def deck_stats(out: Path) -> tuple[float, int, float]:
     return size / 1e6, notes, chars / notes if notes else 0.0
 
 
+def forget_ledger(source: Path) -> None:
+    """Remove the ledger an earlier build left in the source folder (a from-scratch build)."""
+    (source / LEDGER_NAME).unlink(missing_ok=True)
+
+
 def build_cmd(lev: list[str], source: Path, out: Path) -> list[str]:
     return [*lev, "build", str(source), "--out", str(out), "--format", "json"]
 
@@ -173,17 +184,21 @@ def measure_size(n: int, args: argparse.Namespace, lev: list[str]) -> dict[str, 
     floor_b: list[Sample] = []
     builds: list[Sample] = []
     notes = 0
-    apkg_mb = mean_chars = 0.0
+    apkg_mb = mean_chars = ledger_mb = 0.0
     for r in range(args.repeat):
         log(f"N={n} run {r + 1}/{args.repeat}: floor A")
         floor_a.append(run([sys.executable, str(HERE / "floor_parse.py"), str(source)]))
         log(f"N={n} run {r + 1}/{args.repeat}: levcards build")
         out = Path(tempfile.mkdtemp(prefix="out-", dir=workdir))
+        forget_ledger(source)
         builds.append(run(build_cmd(lev, source, out)))
         if r == 0:
             notes = notes_in(builds[0])
             apkg_mb, _, mean_chars = deck_stats(out)
+            ledger = source / LEDGER_NAME
+            ledger_mb = ledger.stat().st_size / 1e6 if ledger.exists() else 0.0
         shutil.rmtree(out)
+        forget_ledger(source)
         log(f"N={n} run {r + 1}/{args.repeat}: floor B ({notes} notes)")
         out = Path(tempfile.mkdtemp(prefix="floor-b-", dir=workdir))
         floor_b.append(run([sys.executable, str(HERE / "floor_genanki.py"), str(out),
@@ -194,6 +209,7 @@ def measure_size(n: int, args: argparse.Namespace, lev: list[str]) -> dict[str, 
     a, b, lc = Figure.of(floor_a), Figure.of(floor_b), Figure.of(builds)
     return {
         "articles": n, "files": len(files), "notes": notes, "apkg_mb": round(apkg_mb, 2),
+        "ledger_mb": round(ledger_mb, 2),
         "mean_note_chars": round(mean_chars), "floor_a": asdict(a), "floor_b": asdict(b),
         "levcards": asdict(lc), "ratio_floor_a": round(lc.wall_s / a.wall_s, 2),
         "ratio_floor_b": round(lc.wall_s / b.wall_s, 2), "incremental": incremental,
@@ -206,12 +222,13 @@ def measure_incremental(n: int, source: Path, files: list[Path], args: argparse.
     copy = args.workdir / f"incremental-{n}"
     if copy.exists():
         shutil.rmtree(copy)
-    shutil.copytree(source, copy)
+    shutil.copytree(source, copy, ignore=shutil.ignore_patterns(LEDGER_NAME))
     full: list[Sample] = []
     rebuild: list[Sample] = []
     for r in range(args.repeat):
         log(f"N={n} run {r + 1}/{args.repeat}: incremental")
         out = Path(tempfile.mkdtemp(prefix="incr-", dir=args.workdir))
+        forget_ledger(copy)
         full.append(run(build_cmd(lev, copy, out)))
         target = copy / files[(r * 7919 + len(files) // 2) % len(files)].relative_to(source)
         with target.open("a", encoding="utf-8") as f:
@@ -262,6 +279,9 @@ def table(results: dict[str, Any]) -> str:
     out.append("")
     out.append("Total .apkg size: " + "; ".join(
         f"N={size['articles']:,}: {size['apkg_mb']:.2f} MB" for size in results["sizes"]))
+    if any(size["ledger_mb"] for size in results["sizes"]):
+        out.append(f"Ledger ({LEDGER_NAME}, written into the source folder): " + "; ".join(
+            f"N={size['articles']:,}: {size['ledger_mb']:.2f} MB" for size in results["sizes"]))
     env = results["environment"]
     out.append("")
     out.append(f"_{env['python']} on {env['machine']}, {env['cpus']} CPUs; peak RSS via "

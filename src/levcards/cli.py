@@ -174,6 +174,54 @@ def check(
     raise typer.Exit(exit_code(report, strict))
 
 
+@app.command()
+def preview(
+    source: SourceArg = Path("decks"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the HTML site.")] = Path("dist/preview"),
+    reader: ReaderOpt = None,
+    include_all: AllOpt = False,
+) -> None:
+    """Write a static HTML site of every card (front and back) with the check findings beside them.
+
+    Example: levcards preview decks --out dist/preview && open dist/preview/index.html
+    """
+    from .pipeline import check as run_check
+    from .preview import write_preview
+    from .report import console, print_problems
+
+    err = console(stderr=True)
+    report = _guard(lambda: run_check(source, reader.value if reader else None, include_all), err)
+    index = _guard(lambda: write_preview(report, out), err)
+    console().print(f"preview written: {index}", markup=False)
+    print_problems(report, err)
+    raise typer.Exit(exit_code(report, False))
+
+
+@app.command()
+def watch(
+    source: SourceArg = Path("decks"),
+    out: OutOpt = Path("dist"),
+    preview_out: Annotated[Optional[Path], typer.Option("--preview", help="Also keep a preview site here.")] = None,
+) -> None:
+    """Rebuild the decks (and the preview) whenever a file under SOURCE changes; Ctrl-C stops.
+
+    Example: levcards watch decks --out dist --preview dist/preview
+    """
+    from .report import console
+    from .watch import watch as run_watch
+
+    from .errors import LevcardsError
+
+    out_console = console()
+    try:
+        run_watch(source, out, preview_out, lambda line: out_console.print(line, markup=False))
+    except KeyboardInterrupt:
+        out_console.print("stopped watching", markup=False)
+    except LevcardsError as error:
+        console(stderr=True).print(f"error: {error}", markup=False)
+        raise typer.Exit(1) from None
+
+
 @app.command("extract")
 def extract_command(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],

@@ -22,6 +22,7 @@ from collections import defaultdict
 from .errors import Problems
 from .extract.definitions import GLOSSARY
 from .extract.mistakes import MISTAKES
+from .extract.mistakes import _NUMBERED as NUMBERED_MISTAKE
 from .extract.qa import FAQ
 from .extract.takeaways import TAKEAWAYS
 from .extract.text import norm
@@ -30,6 +31,9 @@ from .pipeline import Report
 
 MAX_LIST_MEMBERS = 7
 DEFAULT_MAX_ANSWER_WORDS = 60
+_CHILD = {"qa": lambda t: t.rstrip().endswith("?"),
+          "mistake": lambda t: bool(NUMBERED_MISTAKE.match(t)),
+          "takeaway": lambda t: False, "definition": lambda t: False}
 _PROMISES = (("takeaway", TAKEAWAYS, "key takeaways"), ("qa", FAQ, "questions and answers"),
              ("definition", GLOSSARY, "definitions"), ("mistake", MISTAKES, "mistakes"))
 
@@ -74,11 +78,12 @@ def _empty_sections(article: Article, items: list[Item], problems: Problems) -> 
     for index, section in enumerate(sections):
         if not section.title:
             continue
-        end = next((s.line for s in sections[index + 1:] if s.level <= section.level and s.level),
-                   10**9)
         for kind, pattern, words in _PROMISES:
             if not pattern.search(norm(section.title)):
                 continue
+            # questions and "Mistake N:" headings at the same level still belong to the section
+            end = next((s.line for s in sections[index + 1:] if s.level and s.level <= section.level
+                        and not _CHILD[kind](s.title)), 10**9)
             if not any(i.kind == kind and section.line <= i.ref.line < end for i in items):
                 problems.warning(article.path, section.line, "empty-section",
                                  f"section {section.title!r} promises {words} but none were found; "

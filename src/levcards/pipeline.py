@@ -261,11 +261,12 @@ def build_timestamp(report: Report, source: Path) -> int:
 
 def build(source: Path, out: Path, reader: str | None = None, threshold: float | None = None,
           strict: bool = False, progress: Progress | None = None, frozen: bool = False,
-          version: str = "", include_all: bool = False) -> Report:
+          version: str = "", include_all: bool = False, only: set[str] | None = None) -> Report:
     """Plan every series, match notes to the ledger, write one .apkg each, then the ledger.
 
     Nothing is written under ``strict`` when there are problems, nor under ``frozen`` when the
-    ledger would change. The ledger is saved only after every package was written.
+    ledger would change. The ledger is saved only after every package was written. ``only``
+    limits which series' packages are written (the watcher's partial rebuilds).
     """
     from .package import DeckSpec, deck_models, write_apkg  # genanki only when writing
     from .notetypes import version_hash
@@ -310,6 +311,8 @@ def build(source: Path, out: Path, reader: str | None = None, threshold: float |
                               "locally and commit levcards.lock")
         return report
     for series in report.series:
+        if only is not None and series.slug not in only:
+            continue
         if not series.shipped:
             report.problems.warning(series.articles[0].path if series.articles else str(source), 1,
                                     "empty-series", f"series {series.name!r} has no notes; no deck written")

@@ -14,22 +14,56 @@ def titled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+EXAMPLES = titled(r"\b(examples?|an illustration|illustrations?|case stud(y|ies)|scenarios?|"
+                  r"for instance|story|anecdote|sample)\b")
+"""Worked examples and stories: what they say about one case is not a definition."""
+PROCEDURES = titled(r"\b(steps?|how to|best practices?|tips?|checklists?|instructions|"
+                    r"routine|schedule|timeline|do this|action plan|exercises?)\b")
+"""Lists of things to do, never terms or takeaways."""
+FACTS = titled(r"\b(at a glance|quick facts|facts|fact sheet|profile|details|specs|"
+               r"specifications|stats|statistics|key figures|metadata|info)\b")
+"""'Name: value' lists about one thing."""
+SELF_CHECK = titled(r"\b(ask yourself|questions to ask|self ?check|reflect|reflection|"
+                    r"exercise|checklist|worksheet|quiz|test yourself|discussion|journal|"
+                    r"prompts)")
+"""Questions for the reader to answer, not questions the article answers."""
+CLOSERS = titled(r"^(conclusion|in conclusion|final (thoughts|words)|wrapping up|wrap up|"
+                 r"next steps|further reading|resources|references|sources|"
+                 r"(key )?takeaways?|summary|tl ?dr|faqs?|frequently asked questions|"
+                 r"(quick )?q ?(and|&)? ?a|glossary|key terms|definitions|bottom line|"
+                 r"in short|related)\b")
+"""Headings that end a run of sub-headings (one mistake after another) in any article."""
+
+
 def matches(section: Section, pattern: re.Pattern[str]) -> bool:
     return bool(section.title) and bool(pattern.search(norm(section.title)))
 
 
 def with_children(article: Article, pattern: re.Pattern[str]) -> Iterator[tuple[Section, list[Section]]]:
-    """Each section whose title matches, with the deeper sections nested under it."""
+    """Each section whose title matches, with the deeper sections nested under it.
+
+    A nested section is never yielded again on its own, and a closing heading ("Conclusion",
+    "Key takeaways") ends the children even when it sits at a deeper level, as plain-text
+    exports cannot tell heading levels apart.
+    """
     sections = article.sections
+    claimed = -1
     for i, section in enumerate(sections):
-        if not matches(section, pattern):
+        if i <= claimed or not matches(section, pattern):
             continue
         children: list[Section] = []
         for later in sections[i + 1 :]:
-            if later.level <= section.level:
+            if later.level <= section.level or matches(later, CLOSERS):
                 break
             children.append(later)
+        claimed = i + len(children)
         yield section, children
+
+
+def nested_in(article: Article, pattern: re.Pattern[str]) -> set[int]:
+    """Lines of the sections that match ``pattern`` or sit under one that does."""
+    return {s.line for section, children in with_children(article, pattern)
+            for s in (section, *children)}
 
 
 def first_paragraph(section: Section) -> Block | None:

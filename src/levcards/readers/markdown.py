@@ -164,6 +164,7 @@ class _Walker:
         self._next_list = 0
         self._item_open: list[bool] = []  # per open list item: has its first paragraph been seen
         self._dt: str = ""
+        self._dt_line = 1
 
     def walk(self, tokens: list[Token]) -> None:
         i = 0
@@ -196,6 +197,7 @@ class _Walker:
         elif t == "dt_open":
             # dt_open, inline, dt_close: the term is the inline token right after the opener
             self._dt, _ = inline_text(tokens[i + 1], self.warnings, line)
+            self._dt_line = line
             return i + 3
         return i + 1
 
@@ -211,7 +213,8 @@ class _Walker:
         if not text:
             return
         if self._dt:
-            self.sections.add(Block("term", f"{self._dt}: {text}", line, rows=((self._dt, text),)))
+            self.sections.add(Block("term", f"{self._dt}: {text}", self._dt_line,
+                                    rows=((self._dt, text),)))
             self._dt = ""
             return
         if self._item_open and self._lists:

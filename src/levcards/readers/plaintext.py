@@ -258,7 +258,11 @@ def _title_index(elements: list[_Element]) -> int | None:
 
 
 def _level(el: _Element) -> int:
-    if el.text.endswith("?") or _SUBHEADING.match(el.text) or el.follow == "text":
+    """3 for a sub-heading sitting on its text or numbered like "Mistake 2:", else 2.
+
+    Questions stay at 2 whatever follows them, like the FAQ heading they answer to.
+    """
+    if _SUBHEADING.match(el.text) or (el.follow == "text" and not el.text.endswith("?")):
         return 3
     return 2
 
@@ -285,8 +289,8 @@ def _sections(elements: list[_Element]) -> tuple[str, tuple[Section, ...]]:
             else:
                 builder.heading(el.text, _level(el), el.line)
             continue
-        if skip_run is not None:
-            continue
+        if skip_run is not None and el.kind != "code":
+            continue  # a page script is kept as code wherever it stands
         if el.kind == "item":
             last = builder.last
             list_id = last.list_id if last is not None and last.kind == "item" else next_list
