@@ -17,7 +17,6 @@ Each rule reads the planned Report (articles, items, notes) and adds Problems wi
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 from .errors import Problems
 from .extract.definitions import GLOSSARY
@@ -27,7 +26,7 @@ from .extract.qa import FAQ
 from .extract.takeaways import TAKEAWAYS
 from .extract.text import norm
 from .model import Article, Item
-from .pipeline import Report
+from .pipeline import ArticleResult, Report
 
 MAX_LIST_MEMBERS = 7
 DEFAULT_MAX_ANSWER_WORDS = 60
@@ -46,6 +45,7 @@ def lint(report: Report, max_answer_words: int = DEFAULT_MAX_ANSWER_WORDS) -> No
             continue
         _empty_sections(result.article, result.items, problems)
         _items(result.path, result.items, max_answer_words, problems)
+        _cloze_sizes(result, problems)
         _text(result.article, problems)
     for series in report.series:
         seen: dict[tuple[str, str], str] = {}
@@ -62,14 +62,34 @@ def lint(report: Report, max_answer_words: int = DEFAULT_MAX_ANSWER_WORDS) -> No
                                      "or reword one")
                 else:
                     seen[key] = where
-    names: dict[str, list[str]] = defaultdict(list)
     for series in report.series:
-        names[series.name.casefold()].append(series.name)
-    for variants in names.values():
-        if len(set(variants)) > 1:
-            problems.warning(report.series[0].articles[0].path if report.series[0].articles else ".",
-                             1, "series-case", f"series names {sorted(set(variants))!r} differ only "
-                             "in case; Anki would make separate decks. Spell them the same")
+        # articles whose series names differ only in case share one deck; say so
+        for result in series.articles:
+            if result.series != series.name:
+                problems.warning(result.path, 1, "series-case", f"series {result.series!r} differs "
+                                 f"from {series.name!r} only in spelling or case; both go to the "
+                                 f"deck {series.deck_name!r}. Spell them the same")
+
+
+def _cloze_sizes(result: ArticleResult, problems: Problems) -> None:
+    """A takeaway cloze must hide something, and not nearly everything."""
+    lines = {n.ref.line for n in result.notes if n.kind == "takeaway"}
+    for item in result.items:
+        if item.kind == "takeaway" and item.ref.line not in lines:
+            problems.warning(result.path, item.ref.line, "cloze-size", "no key phrase to hide in "
+                             "this takeaway, so it makes no card; bold the phrase to remember")
+    for note in result.notes:
+        if note.notetype != "cloze" or note.kind != "takeaway":
+            continue
+        text = re.sub(r"<[^>]+>|&#?\w+;", " ", note.fields[0])
+        hidden = " ".join(_DELETION.findall(text))
+        shown = _DELETION.sub(" ", text)
+        if len(hidden.split()) >= 4 * len(shown.split()):
+            problems.warning(result.path, note.ref.line, "cloze-size", "the cloze hides nearly the "
+                             "whole sentence; bold a shorter key phrase")
+
+
+_DELETION = re.compile(r"\{\{c\d+::(.*?)\}\}")
 
 
 def _empty_sections(article: Article, items: list[Item], problems: Problems) -> None:
@@ -111,12 +131,6 @@ def _items(path: str, items: list[Item], max_words: int, problems: Problems) -> 
         if len(members) > MAX_LIST_MEMBERS:
             problems.warning(path, line, "long-list", f"a list of {len(members)} members on one "
                              f"note (more than {MAX_LIST_MEMBERS}); split it into smaller groups")
-        if item.kind == "takeaway":
-            text, hide = item.text, item.highlight  # type: ignore[union-attr]
-            if hide and len(hide.split()) >= 0.8 * len(text.split()):
-                problems.warning(path, line, "cloze-size", "the bolded phrase is nearly the whole "
-                                 "takeaway, so the cloze hides almost everything; bold a shorter "
-                                 "key phrase")
 
 
 _OPEN_MATH = (("\\(", "\\)"), ("\\[", "\\]"))
@@ -131,6 +145,10 @@ def _text(article: Article, problems: Problems) -> None:
             problems.warning(article.path, block.line, "braces", "unbalanced '{{' / '}}'; Anki "
                              "reads double braces as template or cloze syntax (levcards escapes "
                              "them, but check the text is what you meant)")
+        elif "{{" in text:
+            problems.warning(article.path, block.line, "braces", "'{{…}}' looks like Anki "
+                             "template or cloze syntax; levcards shows it as plain text, so write "
+                             "the words you want learners to see")
         for opening, closing in _OPEN_MATH:
             if text.count(opening) > text.count(closing):
                 problems.warning(article.path, block.line, "mathjax", f"MathJax {opening!r} is "
