@@ -8,18 +8,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import config as cfg
-from . import overrides
 from .cards import NoteContext, make_notes, tag_safe
 from .errors import LevcardsError, OutputError, Problems, SourceError
-from .extract import extract
 from .identity import deck_id
 from .ledger import LEDGER_NAME, Ledger
 from .ledger import load as load_ledger
 from .ledger import save as save_ledger
 from .matching import Changes, assign
 from .model import ITEM_KINDS, Article, Item, NoteSpec
-from .readers import read_article
 from .series import choose_series, find_articles, slugify
+from .worker import Job, Outcome, run_all
+from .cache import CACHE_NAME, Cache, key_for
 
 
 @dataclass
@@ -83,37 +82,27 @@ class Report:
     articles: list[ArticleResult]
     changes: Changes | None = None
     ledger_written: bool = False
+    cache: Cache | None = None
+    """The extraction cache this run filled; build saves it once the packages are written."""
 
     @property
     def ok(self) -> bool:
         return not self.problems.errors
 
 
-def read_one(path: Path, shown: str, reader: str | None, problems: Problems) -> Article | None:
-    """Read a file, turning every SourceError into a reported problem."""
-    try:
-        article = read_article(path, shown, reader)
-    except SourceError as err:
-        problems.from_error(err)
-        return None
-    for line, message in article.warnings:
-        problems.warning(shown, line, "reader", message)
-    return article
-
-
 def extract_paths(paths: Sequence[Path], reader: str | None = None,
                   threshold: float = cfg.DEFAULT_THRESHOLD) -> Report:
     """Read and extract the given files (or folders); no decks are made."""
     problems = Problems()
+    files = [f for given in paths for f in (find_articles(given) if given.is_dir() else [given])]
     results: list[ArticleResult] = []
-    for given in paths:
-        files = find_articles(given) if given.is_dir() else [given]
-        for path in files:
-            shown = str(path)
-            article = read_one(path, shown, reader, problems)
-            series = choose_series(article, path.parent.name, None).name if article else ""
-            items = _author_controls(path, extract(article, threshold), problems) if article else []
-            results.append(ArticleResult(shown, article, series, items))
+    jobs = [Job(str(f), str(f), reader, keep_sections=False) for f in files]
+    for path, outcome in zip(files, run_all(jobs)):
+        problems.items.extend(outcome.problems)
+        article = outcome.article
+        series = choose_series(article, path.parent.name, None).name if article else ""
+        items = [i for i in outcome.items if i.confidence >= threshold]
+        results.append(ArticleResult(str(path), article, series, items))
     return Report([], problems, results)
 
 
@@ -122,11 +111,13 @@ Progress = Callable[[int, int], None]
 
 
 def plan(source: Path, reader: str | None = None, threshold: float | None = None,
-         progress: Progress | None = None, include_all: bool = False) -> Report:
+         progress: Progress | None = None, include_all: bool = False,
+         cache_dir: Path | None = None, keep_sections: bool = False) -> Report:
     """Read, extract and make notes for every article under ``source``, grouped by series.
 
     Items under the confidence ``threshold`` (levcards.toml, else 0.6) become suggestions
-    instead of notes, unless ``include_all``.
+    instead of notes, unless ``include_all``. With ``cache_dir``, unchanged articles come
+    from the extraction cache there instead of being read again.
     """
     problems = Problems()
     try:
@@ -136,19 +127,20 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
         root_config = cfg.RootConfig()
     if threshold is None:
         threshold = 0.0 if include_all else root_config.threshold
+    root = source if source.is_dir() else source.parent
+    paths = find_articles(source)
+    cache = Cache(cache_dir / CACHE_NAME) if cache_dir is not None else None
+    outcomes = _outcomes(paths, reader, progress, cache, keep_sections)
     folder_configs: dict[Path, cfg.DeckConfig | None] = {}
     by_slug: dict[str, SeriesResult] = {}
     results: list[ArticleResult] = []
-    root = source if source.is_dir() else source.parent
-    paths = find_articles(source)
-    for done, path in enumerate(paths):
-        if progress is not None:
-            progress(done, len(paths))
+    for path, outcome in zip(paths, outcomes):
         shown = str(path)
         folder = path.parent
         if folder not in folder_configs:
             folder_configs[folder] = _folder_config(folder, root, problems)
-        article = read_one(path, shown, reader, problems)
+        problems.items.extend(outcome.problems)
+        article = outcome.article
         key = article_key(path, root)
         if article is None:
             results.append(ArticleResult(shown, None, "", key=key))
@@ -167,10 +159,9 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
             series = by_slug[slug] = SeriesResult(slug, choice.name, choice.origin, deck)
         if folder_configs[folder] is not None:
             series.config = folder_configs[folder].over(series.config)  # type: ignore[union-attr]
-        found = _author_controls(path, extract(article), problems)
         result = ArticleResult(shown, article, choice.name, key=key,
-                               items=[i for i in found if i.confidence >= threshold],
-                               suggestions=[i for i in found if i.confidence < threshold])
+                               items=[i for i in outcome.items if i.confidence >= threshold],
+                               suggestions=[i for i in outcome.items if i.confidence < threshold])
         if not result.items:
             problems.warning(shown, 1, "no-items", "yields no study items; add a definitions, "
                              "FAQ, key takeaways or common mistakes section")
@@ -183,28 +174,32 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
     for series in by_slug.values():
         series.own_css = series.config.css != root_config.defaults.css
     _check_unique_guids(by_slug.values(), problems)
-    return Report(sorted(by_slug.values(), key=lambda s: s.slug), problems, results)
+    return Report(sorted(by_slug.values(), key=lambda s: s.slug), problems, results, cache=cache)
+
+
+def _outcomes(paths: list[Path], reader: str | None, progress: Progress | None,
+              cache: Cache | None, keep_sections: bool) -> list[Outcome]:
+    """Each path's Outcome, from the cache where its content is unchanged, else read anew."""
+    keys = [key_for(p, str(p), reader) if cache else None for p in paths]
+    found: list[Outcome | None] = [cache.get(k) if cache else None for k in keys]
+    todo = [i for i, f in enumerate(found) if f is None]
+    jobs = [Job(str(paths[i]), str(paths[i]), reader, keep_sections) for i in todo]
+    for i, outcome in zip(todo, run_all(jobs, progress)):
+        found[i] = outcome
+        if cache is not None:
+            cache.put(keys[i], outcome)
+    return [f for f in found if f is not None]
 
 
 def _is_draft(article: Article) -> bool:
     return article.meta.get("draft") is True or article.meta.get("levcards") is False
 
 
-def _author_controls(path: Path, items: list[Item], problems: Problems) -> list[Item]:
-    """Apply the article's sidecar file (skips, fixes, hand-written cards), if it has one."""
-    try:
-        sidecar = overrides.load(path)
-    except SourceError as err:
-        problems.from_error(err)
-        return items
-    return overrides.apply(items, sidecar, problems) if sidecar else items
-
-
 def check(source: Path, reader: str | None = None, include_all: bool = False) -> Report:
     """Everything a build would find, plus the lint rules; nothing is written."""
     from .lint import lint
 
-    report = plan(source, reader, include_all=include_all)
+    report = plan(source, reader, include_all=include_all, keep_sections=True)
     root_config = cfg.load_root(source) if source.is_dir() and not report.problems.errors else cfg.RootConfig()
     lint(report, root_config.max_answer_words)
     for result in report.articles:
@@ -271,7 +266,7 @@ def build(source: Path, out: Path, reader: str | None = None, threshold: float |
     from .package import DeckSpec, deck_models, write_apkg  # genanki only when writing
     from .notetypes import version_hash
 
-    report = plan(source, reader, threshold, progress, include_all)
+    report = plan(source, reader, threshold, progress, include_all, cache_dir=out)
     if strict and report.problems.items:
         return report
     ledger_path = (source if source.is_dir() else source.parent) / LEDGER_NAME
@@ -323,6 +318,8 @@ def build(source: Path, out: Path, reader: str | None = None, threshold: float |
         except OutputError as err:
             report.problems.error(str(out), 1, "write-error", str(err))
             return report
+    if report.cache is not None:
+        report.cache.save()
     if not frozen:
         try:
             report.ledger_written = save_ledger(new_ledger, ledger_path)

@@ -1,0 +1,80 @@
+"""Reading and extracting one article, as a self-contained job for a worker process.
+
+A job returns plain data (the Article, its items, its problems) so that results can come back
+from a process pool in input order, making output independent of scheduling.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from . import overrides
+from .errors import Problem, Problems, SourceError
+from .extract import extract
+from .model import Article, Item
+from .readers import read_article
+
+PARALLEL_MIN_ARTICLES = 48
+"""Below this many articles to read, a process pool costs more than it saves."""
+
+
+@dataclass
+class Outcome:
+    """What one article yields: the Article (None if unreadable), all items, its problems."""
+
+    article: Article | None
+    items: list[Item] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Job:
+    path: str
+    shown: str
+    reader: str | None
+    keep_sections: bool
+
+
+def run(job: Job) -> Outcome:
+    """Read, extract and apply the article's sidecar controls; every failure becomes a Problem."""
+    problems = Problems()
+    path = Path(job.path)
+    try:
+        article = read_article(path, job.shown, job.reader)
+    except SourceError as err:
+        problems.from_error(err)
+        return Outcome(None, [], problems.items)
+    for line, message in article.warnings:
+        problems.warning(job.shown, line, "reader", message)
+    items = extract(article)
+    try:
+        sidecar = overrides.load(path)
+    except SourceError as err:
+        problems.from_error(err)
+        sidecar = None
+    if sidecar is not None:
+        items = overrides.apply(items, sidecar, problems)
+    if not job.keep_sections:
+        article = replace(article, sections=())  # the notes need only title and metadata
+    return Outcome(article, items, problems.items)
+
+
+def run_all(jobs: Sequence[Job], progress: Callable[[int, int], None] | None = None) -> Iterator[Outcome]:
+    """Outcomes in the order of ``jobs``; both cores once there are enough of them."""
+    workers = min(os.cpu_count() or 1, 4)
+    if len(jobs) < PARALLEL_MIN_ARTICLES or workers < 2 or os.environ.get("LEVCARDS_SERIAL"):
+        for done, job in enumerate(jobs):
+            if progress is not None:
+                progress(done, len(jobs))
+            yield run(job)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        chunk = max(1, min(64, len(jobs) // (workers * 8)))
+        for done, outcome in enumerate(pool.map(run, jobs, chunksize=chunk)):
+            if progress is not None:
+                progress(done, len(jobs))
+            yield outcome
