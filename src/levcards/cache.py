@@ -1,8 +1,9 @@
 """The extraction cache in the output folder: an unchanged article is not read again.
 
 Entries are keyed by the article's bytes (and its sidecar's), the path it is shown under, the
-reader override and levcards' version. The file is JSON, never trusted: anything unreadable,
-stale or malformed is ignored and the article is simply read again.
+reader override and levcards' version; each entry carries a checksum of itself. The file is
+JSON and never trusted: anything unreadable, stale, damaged or malformed is ignored and the
+article is simply read again.
 """
 
 from __future__ import annotations
@@ -53,16 +54,20 @@ class Cache:
     def get(self, key: str | None) -> Outcome | None:
         if key is None or key not in self.entries:
             return None
+        entry = self.entries[key]
         try:
-            outcome = _decode(self.entries[key])
+            if entry["sha"] != _digest(entry["data"]):
+                return None  # damaged since it was written: read the article again
+            outcome = _decode(entry["data"])
         except (KeyError, TypeError, ValueError, AttributeError):
-            return None  # a damaged entry: read the article again
+            return None  # malformed: read the article again
         self.used[key] = self.entries[key]
         return outcome
 
     def put(self, key: str | None, outcome: Outcome) -> None:
         if key is not None and outcome.article is not None:
-            self.used[key] = _encode(outcome)
+            data = _encode(outcome)
+            self.used[key] = {"sha": _digest(data), "data": data}
 
     def save(self) -> None:
         """Keep only this build's entries; a cache that cannot be written is not an error."""
@@ -72,6 +77,10 @@ class Cache:
             write_text(self.path, text)
         except OutputError:
             pass
+
+
+def _digest(data: Any) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def _encode(outcome: Outcome) -> dict[str, Any]:
