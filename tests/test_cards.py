@@ -94,7 +94,8 @@ def test_three_sentence_summary_gives_three_cloze_notes() -> None:
                "Refilling the buffer comes before new goals.")
     notes = notes_for(Takeaway(summary, ref(30)))
     assert len(notes) == 3
-    sentences = ["Small buffers prevent big debts.", "A separate account keeps the money out of sight.",
+    sentences = ["Small buffers prevent big debts.",
+                 "A separate account keeps the money out of sight.",
                  "Refilling the buffer comes before new goals."]
     for note, sentence in zip(notes, sentences):
         assert note.notetype == "cloze"

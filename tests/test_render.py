@@ -44,7 +44,8 @@ def test_braces_can_never_form_cloze_or_template_syntax(value: str) -> None:
 
 
 def test_text_keeps_plain_words_unchanged() -> None:
-    assert render.text("Compound interest rewards patience.") == "Compound interest rewards patience."
+    plain = "Compound interest rewards patience."
+    assert render.text(plain) == plain
 
 
 @pytest.mark.parametrize("char", ["\x1f", "\x00", "\x07", "\x0b", "\x0c", "\x1e", "\x7f", "\r"])

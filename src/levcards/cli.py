@@ -11,6 +11,9 @@ import typer
 
 from . import __version__
 
+INTERNAL_ERROR = 3
+"""Exit code for bugs in levcards (1 is for problems in the sources, 2 for usage errors)."""
+
 app = typer.Typer(
     name="levcards",
     help="Turn articles (Markdown, text page exports, prose) into Anki decks.",
@@ -263,3 +266,10 @@ def _guard(run, err):  # type: ignore[no-untyped-def]
     except KeyboardInterrupt:
         err.print("interrupted; earlier outputs are unchanged", markup=False)
         raise typer.Exit(130) from None
+    except Exception:  # a bug: say so plainly, keep the traceback for the report
+        import traceback
+
+        err.print("internal error: levcards failed unexpectedly. This is a bug, not a problem "
+                  "with your files; please report it with the text below.", markup=False)
+        err.print(traceback.format_exc(), markup=False)
+        raise typer.Exit(INTERNAL_ERROR) from None

@@ -129,6 +129,12 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
         threshold = 0.0 if include_all else root_config.threshold
     root = source if source.is_dir() else source.parent
     paths = find_articles(source)
+    outside = {p for p in paths if _leaves(p, root)}
+    for p in sorted(outside):
+        problems.error(str(p), 1, "outside-source", "is a link to a file outside the source "
+                       "folder; levcards reads only files inside it. Copy the file in instead")
+    paths = [p for p in paths if p not in outside]
+    keys = article_keys(paths, root)
     cache = Cache(cache_dir / CACHE_NAME) if cache_dir is not None else None
     outcomes = _outcomes(paths, reader, progress, cache, keep_sections)
     folder_configs: dict[Path, cfg.DeckConfig | None] = {}
@@ -141,7 +147,7 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
             folder_configs[folder] = _folder_config(folder, root, problems)
         problems.items.extend(outcome.problems)
         article = outcome.article
-        key = article_key(path, root)
+        key = keys[path]
         if article is None:
             results.append(ArticleResult(shown, None, "", key=key))
             continue
@@ -212,10 +218,29 @@ def check(source: Path, reader: str | None = None, include_all: bool = False) ->
     return report
 
 
-def article_key(path: Path, root: Path) -> str:
-    """The article's identity: its path under the source root without the file ending."""
-    relative = path.relative_to(root) if path != root and root in path.parents else Path(path.name)
-    return relative.with_suffix("").as_posix()
+def article_keys(paths: Sequence[Path], root: Path) -> dict[Path, str]:
+    """Each article's identity: its path under the source root without the file ending
+    (with it, where two files differ only in their ending)."""
+    bare = {p: _relative(p, root).with_suffix("").as_posix() for p in paths}
+    counts: dict[str, int] = {}
+    for key in bare.values():
+        counts[key] = counts.get(key, 0) + 1
+    return {p: key if counts[key] == 1 else _relative(p, root).as_posix() for p, key in bare.items()}
+
+
+def _relative(path: Path, root: Path) -> Path:
+    return path.relative_to(root) if path != root and root in path.parents else Path(path.name)
+
+
+def _leaves(path: Path, root: Path) -> bool:
+    """True for a symlink whose target lies outside ``root``."""
+    if not path.is_symlink():
+        return False
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return False  # a broken link or a loop: the reader reports it
+    return root.resolve() not in target.parents
 
 
 def _folder_config(folder: Path, root: Path, problems: Problems) -> cfg.DeckConfig | None:

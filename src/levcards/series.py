@@ -17,8 +17,9 @@ def find_articles(root: Path) -> list[Path]:
     """Every article file under ``root``, sorted by path; hidden files and config skipped.
 
     Symlinked folders are not followed (no loops); a file given directly is returned as is.
+    Symlinked files stay in the list: the reader refuses those that lead outside ``root``.
     """
-    if root.is_file():
+    if not root.is_dir():
         return [root]
     found: list[Path] = []
     for folder, dirs, files in os.walk(root, followlinks=False):

@@ -41,6 +41,17 @@ class Job:
 
 def run(job: Job) -> Outcome:
     """Read, extract and apply the article's sidecar controls; every failure becomes a Problem."""
+    try:
+        return _run(job)
+    except (MemoryError, RecursionError):
+        message = "is too large or too deeply nested to process; split it into smaller articles"
+    except Exception as err:  # a bug in levcards must cost this article only, never the build
+        message = (f"made levcards fail ({type(err).__name__}: {err}); this is a bug in "
+                   "levcards, please report it with the file attached")
+    return Outcome(None, [], [Problem(job.shown, 1, "error", "internal", message)])
+
+
+def _run(job: Job) -> Outcome:
     problems = Problems()
     path = Path(job.path)
     try:

@@ -81,8 +81,6 @@ def test_glossary_term_beats_a_sentence_about_the_same_term() -> None:
     assert found(text) == [("Runway", "months of expenses your savings cover.", 7)]
 
 
-@pytest.mark.xfail(strict=True, reason="'**Label:** text' bullets in a Common mistakes section "
-                   "are also taken as definitions (the label-list rule ignores the section)")
 def test_mistake_bullets_are_not_definitions() -> None:
     text = (
         "# Buffers\n\n## Common mistakes\n\n"
@@ -125,8 +123,6 @@ def test_table_without_term_header_gives_nothing() -> None:
     assert found(text) == []
 
 
-@pytest.mark.xfail(strict=True, reason="the Markdown reader drops definition-list terms "
-                   "(see test_definition_list_becomes_term_blocks)")
 def test_definition_list_entries() -> None:
     text = "# Habits\n\nHabit stacking\n: linking a new habit to one you already have.\n"
     assert found(text) == [("Habit stacking", "linking a new habit to one you already have.", 3)]
@@ -189,7 +185,8 @@ def test_only_the_most_convincing_sentence_per_term_is_kept() -> None:
 
 
 def test_sentences_in_answers_to_other_questions_are_skipped() -> None:
-    text = "# Notes\n\n## Why do people overspend?\n\nPayday is a trigger for treats and upgrades.\n"
+    text = ("# Notes\n\n## Why do people overspend?\n\n"
+            "Payday is a trigger for treats and upgrades.\n")
     assert found(text) == []
 
 

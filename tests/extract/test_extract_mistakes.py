@@ -104,7 +104,8 @@ def test_numbered_mistakes_in_a_text_export() -> None:
     )
     assert article(text).reader == "plaintext"
     assert found(text) == [
-        ("Counting wants as needs", "A new phone can feel essential, but it shrinks the savings share.",
+        ("Counting wants as needs",
+         "A new phone can feel essential, but it shrinks the savings share.",
          "", "", 7),
         ("Forgetting irregular bills", "Yearly fees wreck a monthly plan.",
          "divide them by twelve and save that.", "", 11),

@@ -91,7 +91,8 @@ def test_subsections_of_a_takeaway_section_count_too() -> None:
 
 @pytest.mark.parametrize("label", ["TL;DR", "TLDR", "In short", "Bottom line", "Key takeaway"])
 def test_inline_summary_lines(label: str) -> None:
-    text = f"# Notes\n\nSome context first.\n\n{label}: ten focused minutes beat one long session.\n"
+    text = (f"# Notes\n\nSome context first.\n\n"
+            f"{label}: ten focused minutes beat one long session.\n")
     assert found(text) == [("ten focused minutes beat one long session.", "", 5)]
 
 

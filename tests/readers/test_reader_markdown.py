@@ -54,8 +54,6 @@ def test_frontmatter_becomes_meta_with_dates_as_iso_strings() -> None:
     }
 
 
-@pytest.mark.xfail(strict=True, reason="split_frontmatter blanks one line too few: every line "
-                   "after frontmatter is reported one line early")
 def test_lines_after_frontmatter_count_the_frontmatter_lines() -> None:
     article = read(FRONTMATTER_ARTICLE)
     heading = article.sections[0]
@@ -69,9 +67,11 @@ def test_lines_after_frontmatter_count_the_frontmatter_lines() -> None:
 
 
 def test_lines_without_frontmatter_are_the_file_lines() -> None:
-    text = "# Saving\n\nPay yourself first.\n\n## Why\n\n- It removes a decision.\n- It is automatic.\n"
+    text = ("# Saving\n\nPay yourself first.\n\n"
+            "## Why\n\n- It removes a decision.\n- It is automatic.\n")
     article = read(text)
-    assert [(s.title, s.level, s.line) for s in article.sections] == [("Saving", 1, 1), ("Why", 2, 5)]
+    assert [(s.title, s.level, s.line) for s in article.sections] == [
+        ("Saving", 1, 1), ("Why", 2, 5)]
     assert [b.line for b in article.blocks()] == [3, 7, 8]
 
 
@@ -88,10 +88,12 @@ def test_empty_frontmatter_gives_empty_meta() -> None:
     [
         pytest.param("---\ntitle: From Frontmatter\n---\n# From H1\n\nText.\n",
                      "From Frontmatter", id="frontmatter-beats-h1"),
-        pytest.param("---\ntitle: ''\n---\n# From H1\n\nText.\n", "From H1", id="blank-title-ignored"),
+        pytest.param("---\ntitle: ''\n---\n# From H1\n\nText.\n", "From H1",
+                     id="blank-title-ignored"),
         pytest.param("## Early Subheading\n\nText.\n\n# The Real H1\n\nMore.\n", "The Real H1",
                      id="h1-beats-earlier-h2"),
-        pytest.param("Intro with **bold** and a [link](https://example.org).\n\n### Only Heading\n\n"
+        pytest.param("Intro with **bold** and a [link](https://example.org).\n\n"
+                     "### Only Heading\n\n"
                      "Text.\n", "Only Heading", id="first-heading-without-h1"),
     ],
 )
@@ -129,7 +131,8 @@ def test_nested_and_numbered_lists_keep_depth_order_and_list_identity() -> None:
         ("Wake.", 0, True, 8),
         ("Walk.", 0, True, 9),
     ]
-    top_bullets, numbered = {items[0].list_id, items[3].list_id}, {items[4].list_id, items[5].list_id}
+    top_bullets = {items[0].list_id, items[3].list_id}
+    numbered = {items[4].list_id, items[5].list_id}
     assert len(top_bullets) == 1 and len(numbered) == 1 and top_bullets != numbered
     assert items[1].list_id != items[0].list_id  # the nested list is a list of its own
 
@@ -155,8 +158,6 @@ def test_table_becomes_one_block_with_rows() -> None:
     assert table.rows == (("Habit", "Cost per year"), ("Daily coffee", "900"), ("Gym", ""))
 
 
-@pytest.mark.xfail(strict=True, reason="_Walker reads the dt text from tokens[i + 2] (dt_close), "
-                   "not the inline token at i + 1, so the term is lost")
 def test_definition_list_becomes_term_blocks() -> None:
     text = "# Glossary\n\nHabit stacking\n: tying a new habit to one you already have.\n"
     (block,) = read(text).blocks()
@@ -193,7 +194,8 @@ def test_bold_spans_are_recorded_in_reading_order() -> None:
 
 
 def test_images_are_left_out_with_a_warning_on_their_line() -> None:
-    text = "# Charts\n\nGrowth over ten years:\n![growth chart](img/growth.png)\nthen it flattens.\n"
+    text = ("# Charts\n\nGrowth over ten years:\n"
+            "![growth chart](img/growth.png)\nthen it flattens.\n")
     article = read(text)
     (block,) = article.blocks()
     assert block.text == "Growth over ten years: then it flattens."
@@ -254,7 +256,8 @@ def test_fixture_saved_as_txt_reads_as_markdown() -> None:
     ("text", "line"),
     [
         pytest.param("---\ntitle: Fine\n  indented: wrong\n---\n# H\n", 3, id="bad-indent-line-3"),
-        pytest.param("---\ntitle: A\nauthor: B\n  nested: bad\n---\n# H\n", 4, id="bad-indent-line-4"),
+        pytest.param("---\ntitle: A\nauthor: B\n  nested: bad\n---\n# H\n", 4,
+                     id="bad-indent-line-4"),
     ],
 )
 def test_invalid_yaml_frontmatter_names_its_line(text: str, line: int) -> None:

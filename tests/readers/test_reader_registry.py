@@ -171,6 +171,21 @@ def test_encodings_and_line_endings_decode_to_the_same_article(tmp_path: Path, d
     assert article.warnings == ()
 
 
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])
+def test_line_endings_in_text_exports_and_prose(tmp_path: Path, newline: str) -> None:
+    export = read_article(write(tmp_path, "no.txt", EXPORT.replace("\n", newline).encode()))
+    assert export.reader == "plaintext"
+    assert [(b.text, b.line) for b in export.blocks()] == [
+        ("Time is the budget you cannot top up.", 5),
+        ("Thank them.", 9),
+        ("Say what you can do instead.", 10),
+    ]
+    essay = read_article(write(tmp_path, "essay.txt", PROSE.replace("\n", newline).encode()))
+    assert essay.reader == "prose"
+    assert [b.line for b in essay.blocks()] == [1, 3]
+    assert all("\r" not in b.text for b in essay.blocks() + export.blocks())
+
+
 def test_cp1252_bytes_decode_with_a_warning_on_the_first_bad_line(tmp_path: Path) -> None:
     text = "# Prices\n\nA coffee costs \u20ac3 \u2014 every day.\n\nThat is \u00a31,000 a year.\n"
     article = read_article(write(tmp_path, "prices.md", text.encode("cp1252")))

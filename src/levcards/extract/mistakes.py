@@ -10,8 +10,8 @@ from .text import norm, split_label, strip_label
 
 MISTAKES = titled(r"^((the )?(most )?common (mistakes?|pitfalls?|errors|traps|misconceptions)|"
                   r"mistakes?( to avoid)?|pitfalls?( to avoid)?|common pitfalls|failure modes?|"
-                  r"where (this|it|the model|leverage) breaks down|traps?( to avoid)?|don ?ts|"
-                  r"dos and don ?ts|anti ?patterns|what not to do|what to avoid|things to avoid|"
+                  r"where ([\w'’-]+ ){1,3}breaks? down|when ([\w'’-]+ ){1,3}(goes|go) wrong|"
+                  r"traps?( to avoid)?|don['’]?ts|do['’]?s and don['’]?ts|anti ?patterns|what not to do|what to avoid|things to avoid|"
                   r"errors to avoid|watch out for|gotchas|misconceptions|common misconceptions)\b")
 _NUMBERED = re.compile(r"^(?:mistake|pitfall|trap|error|failure mode)\s*#?\s*\d+\s*[:.—–-]\s*(.+)$",
                        re.IGNORECASE)

@@ -45,9 +45,17 @@ def _top(items: list[Block]) -> list[Block]:
 def _takeaway(article: Article, block: Block, confidence: float, text: str | None = None) -> Takeaway:
     text = text if text is not None else block.text
     highlight = next((s for s in block.strong if s != text and s in text), "")
-    if highlight and text.startswith(highlight):  # a leading "**Label:**" is not the key phrase
+    if highlight and _is_label(text, highlight):  # a leading "**Label:**" is not the key phrase
         highlight = next((s for s in block.strong[1:] if s in text), "")
     return Takeaway(text, SourceRef(article.path, block.line), strip_label(highlight, ""), confidence)
+
+
+def _is_label(text: str, bold: str) -> bool:
+    """``bold`` opens ``text`` as a label: "**Automate:** move …" or "**Automate** — move …"."""
+    if not text.startswith(bold):
+        return False
+    rest = text[len(bold):].lstrip()
+    return bold.rstrip().endswith((":", ".", "—", "–")) or rest.startswith((":", "—", "–", "- "))
 
 
 def _nested(article: Article) -> list[Takeaway]:

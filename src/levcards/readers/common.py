@@ -36,6 +36,11 @@ class SectionBuilder:
         self._blocks[-1] = block
 
     @property
+    def level(self) -> int:
+        """Level of the current heading (0 before the first one)."""
+        return self._level
+
+    @property
     def last(self) -> Block | None:
         return self._blocks[-1] if self._blocks else None
 

@@ -128,6 +128,12 @@ def inline_text(token: Token, warnings: list[tuple[int, str]], line: int) -> tup
     return clean("".join(parts)), tuple(s for s in strong if s)
 
 
+def _bold_heading(text: str, strong: tuple[str, ...]) -> bool:
+    """All of ``text`` is one bold span of at most ten words (a trailing colon aside)."""
+    return (len(strong) == 1 and text.rstrip(":").strip() == strong[0].rstrip(":").strip()
+            and 0 < len(text.split()) <= 10)
+
+
 def _label_lines(tok: Token) -> list[tuple[int, Token]]:
     """Split an inline token before every line that starts with bold text (a label line)."""
     children = tok.children or []
@@ -204,9 +210,15 @@ class _Walker:
     def _inline(self, tok: Token, line: int) -> None:
         if not self._item_open and not self._dt:
             # "**Label:** text" lines inside one paragraph are separate statements
-            for offset, part in _label_lines(tok):
+            parts = _label_lines(tok)
+            for offset, part in parts:
                 text, strong = inline_text(part, self.warnings, line + offset)
-                if text:
+                if len(parts) == 1 and _bold_heading(text, strong):
+                    # a paragraph that is nothing but a short bold line ("**Key takeaways**")
+                    # works as a heading one level under the current one
+                    level = min(6, max(2, self.sections.level + 1))
+                    self.sections.heading(text.rstrip(":").rstrip(), level, line)
+                elif text:
                     self.sections.add(Block("paragraph", text, line + offset, strong))
             return
         text, strong = inline_text(tok, self.warnings, line)

@@ -40,6 +40,8 @@ _SENTENCE_END = (".", "!", "?", "…", '"', "”", ")", ":")
 # a line ending in one of these is a sentence wrapped onto the next line, not a heading
 _WRAP_END = frozenset("a an the of and or to in with for that is are was by on at as from but "
                       "your our their this its".split())
+# "Here are three:" introduces a list inside a section; it is not a heading
+_LEAD_INS = frozenset("here this these there it they we you i that those such so".split())
 MAX_HEADING_WORDS = 12
 
 
@@ -64,7 +66,7 @@ def sniff(text: str) -> bool:
         return True
     heads = 0
     for prev, cur, nxt in zip([""] + lines, lines, lines[1:] + [""]):
-        if prev.strip() or not _starts_block(cur) or not is_heading_line(cur):
+        if prev.strip() or not (is_heading_line(cur) or (nxt.strip() and _is_label_line(cur))):
             continue
         if not nxt.strip() or _BULLET.match(nxt) or _NUMBERED.match(nxt) or nxt.strip()[0].isupper():
             heads += 1
@@ -194,7 +196,7 @@ def _run_elements(run: list[str], start: int, index: int) -> list[_Element]:
         indents = []
         prev = out[-1] if out and out[-1].run == index and out[-1].kind != "byline" else None
         if _is_heading(raw, prev, nxt):
-            out.append(_Element("heading", clean(raw), n, index))
+            out.append(_Element("heading", clean(raw).rstrip(":").rstrip(), n, index))
             i += 1
             continue
         text, j = raw.strip(), i + 1
@@ -202,7 +204,7 @@ def _run_elements(run: list[str], start: int, index: int) -> list[_Element]:
         boxed = _indent(raw) >= 2 and text.endswith(_SENTENCE_END)
         while not boxed and j < len(lines):
             r = lines[j][1]
-            if _BULLET.match(r) or _NUMBERED.match(r):
+            if _BULLET.match(r) or _NUMBERED.match(r) or _box_line_break(raw, text, r):
                 break
             after = lines[j + 1][1] if j + 1 < len(lines) else None
             if text.endswith(_SENTENCE_END) and _is_heading(r, _Element("paragraph", text, n, index), after):
@@ -218,6 +220,14 @@ def _run_elements(run: list[str], start: int, index: int) -> list[_Element]:
     return out
 
 
+def _box_line_break(first: str, text: str, line: str) -> bool:
+    """In an indented box, a new capitalised line at the same indent starts a new statement."""
+    indent = _indent(first)
+    last = text.split()[-1].lower() if text.split() else ""
+    return (indent >= 2 and _indent(line) == indent and line.strip()[:1].isupper()
+            and not text.endswith(",") and last not in _WRAP_END)
+
+
 def _continues(line: str, marker_indent: int, item_text: str) -> bool:
     """A non-bullet line that carries on the list item above it (indented or wrapped)."""
     if _BULLET.match(line) or _NUMBERED.match(line):
@@ -230,8 +240,16 @@ def _continues(line: str, marker_indent: int, item_text: str) -> bool:
 
 
 def _is_heading(raw: str, prev: _Element | None, nxt: str | None) -> bool:
-    if not _starts_block(raw) or not is_heading_line(raw):
+    """A heading line in context: not a wrapped sentence, and standing at the margin unless it
+    heads an indented box ("    Key takeaways" over its own indented lines)."""
+    if not is_heading_line(raw) and not (nxt is not None and _is_label_line(raw)):
         return False
+    if not _starts_block(raw):
+        if nxt is None:
+            return False
+        listed = _BULLET.match(nxt) or _NUMBERED.match(nxt)
+        if not listed and not (_indent(nxt) == _indent(raw) and len(raw.split()) <= 6):
+            return False
     if prev is not None and prev.kind == "paragraph" and not prev.text.endswith(_SENTENCE_END):
         return False  # the paragraph's sentence goes on
     if nxt is not None:
@@ -242,6 +260,14 @@ def _is_heading(raw: str, prev: _Element | None, nxt: str | None) -> bool:
         if last.islower() and last in _WRAP_END:
             return False
     return True
+
+
+def _is_label_line(raw: str) -> bool:
+    """'Key takeaways:' or 'In short:' over a list or paragraph: a heading written with a colon."""
+    s = raw.strip()
+    words = s[:-1].split()
+    return (s.endswith(":") and 1 <= len(words) <= 3 and s[0].isupper()
+            and words[0].lower() not in _LEAD_INS and not _BULLET.match(raw))
 
 
 def _title_index(elements: list[_Element]) -> int | None:
