@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
@@ -41,3 +42,32 @@ def notes(col: Collection) -> list[NoteRow]:
         rows.append(NoteRow(note.guid, note.note_type()["name"], tuple(note.fields),
                             tuple(sorted(note.tags)), note.mod))
     return sorted(rows, key=lambda r: r.guid)
+
+
+class _Scanner(HTMLParser):
+    """Collects what a browser would treat as markup: element names and attributes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs += [(k, v or "") for k, v in attrs]
+
+
+_DANGEROUS_TAGS = {"script", "iframe", "style", "img", "object", "embed", "link", "meta", "frame",
+                   "audio", "video", "source", "form", "input", "svg", "math", "base"}
+
+
+def live_markup(html: str) -> list[str]:
+    """Every dangerous element or attribute in ``html`` (empty when the field is inert)."""
+    scanner = _Scanner()
+    scanner.feed(html)
+    found = [f"<{t}>" for t in scanner.tags if t in _DANGEROUS_TAGS]
+    for name, value in scanner.attrs:
+        if name.startswith("on") or re.match(r"\s*(javascript|data|vbscript):", value, re.I) or \
+                (name in ("src", "href", "action") and value):
+            found.append(f"{name}={value!r}")
+    return found

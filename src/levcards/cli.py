@@ -108,7 +108,6 @@ def _run_build(source: Path, out: Path, fmt: Format, reader: ReaderName | None, 
                frozen: bool, version: str | None, include_all: bool, quiet: bool,
                verbose: bool) -> None:
     from .pipeline import build as run_build
-    from .release import write_release_files
     from .report import build_dict, console, print_build, print_problems, progress_bar
 
     err = console(stderr=True)
@@ -116,8 +115,6 @@ def _run_build(source: Path, out: Path, fmt: Format, reader: ReaderName | None, 
         report = _guard(lambda: run_build(source, out, reader.value if reader else None,
                                           strict=strict, progress=progress, frozen=frozen,
                                           version=version or "", include_all=include_all), err)
-    if report.changes is not None and any(s.output for s in report.series):
-        _guard(lambda: write_release_files(report, out, version or ""), err)
     if fmt is Format.json:
         import json
 

@@ -68,9 +68,10 @@ def write_apkg(deck: DeckSpec, notes: Sequence[NoteSpec], target: Path,
         _zip(Path(db_name), Path(zip_name))
         os.chmod(zip_name, 0o644)
         os.replace(zip_name, target)
-    except OSError as err:
-        raise OutputError(f"{target}: could not be written ({err.strerror or err}); the previous "
-                          "file, if any, is unchanged") from None
+    except (OSError, sqlite3.Error) as err:  # a full disk reaches SQLite as "disk I/O error"
+        reason = getattr(err, "strerror", None) or err
+        raise OutputError(f"{target}: could not be written ({reason}); the previous file, if "
+                          "any, is unchanged") from None
     finally:
         for leftover in (db_name, zip_name):
             with suppress(OSError):

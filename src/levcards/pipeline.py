@@ -290,6 +290,7 @@ def build(source: Path, out: Path, reader: str | None = None, threshold: float |
     """
     from .package import DeckSpec, deck_models, write_apkg  # genanki only when writing
     from .notetypes import version_hash
+    from .release import write_release_files
 
     report = plan(source, reader, threshold, progress, include_all, cache_dir=out)
     if strict and report.problems.items:
@@ -343,6 +344,11 @@ def build(source: Path, out: Path, reader: str | None = None, threshold: float |
         except OutputError as err:
             report.problems.error(str(out), 1, "write-error", str(err))
             return report
+    try:
+        write_release_files(report, out, version)
+    except OutputError as err:
+        report.problems.error(str(out), 1, "write-error", str(err))
+        return report
     if report.cache is not None:
         report.cache.save()
     if not frozen:

@@ -76,17 +76,31 @@ def split_frontmatter(text: str, shown: str) -> tuple[dict[str, Any], str]:
                           f"{type(meta).__name__}", code="frontmatter")
     # blank out the frontmatter lines (both '---' included) so body lines keep their numbers
     body = "\n" * (end + 1) + "\n".join(lines[end + 1 :])
-    return {str(k): _plain(v) for k, v in meta.items()}, body
+    try:
+        return _plain(meta), body
+    except (ValueError, RecursionError):
+        raise SourceError(shown, 2, f"frontmatter expands to more than {MAX_FRONTMATTER_VALUES:,} "
+                          "values (YAML aliases repeated inside each other?); write the metadata "
+                          "out plainly", code="frontmatter") from None
 
 
-def _plain(value: Any) -> Any:
-    """JSON-safe metadata: dates become ISO strings."""
+MAX_FRONTMATTER_VALUES = 10_000
+"""YAML aliases share objects, so a small file can describe a huge tree ("billion laughs");
+walking more values than this is refused instead of exhausting memory."""
+
+
+def _plain(value: Any, budget: list[int] | None = None) -> Any:
+    """JSON-safe metadata: dates become ISO strings; a tree too large to walk is refused."""
+    budget = budget if budget is not None else [MAX_FRONTMATTER_VALUES]
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise ValueError("frontmatter expands to too many values")
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [_plain(v, budget) for v in value]
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): _plain(v, budget) for k, v in value.items()}
     return value
 
 
