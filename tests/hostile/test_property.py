@@ -1,0 +1,44 @@
+"""Property: any text, and any Markdown-like structure, either becomes a package that the real
+Anki imports cleanly or is refused with levcards' own error."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from roundtrip import assert_imports_cleanly, package_text
+
+from levcards.errors import LevcardsError
+
+PIECES = ["# ", "## ", "### ", "- ", "* ", "• ", "1. ", "  - ", "**", "*", "`", "> ", "---",
+          "Key takeaways", "FAQ", "Glossary", "Common mistakes", "Q: ", "A: ", "?", ":", " is ",
+          " means ", "{{c1::", "}}", "{{Front}}", "::", "\x1f", "<script>alert(1)</script>",
+          '<img src=x onerror="y">', "[x](javascript:alert(1))", "![i](../../etc/passwd)",
+          "\\(", "$$", "|a|b|\n|-|-|\n|c|d|", "\r\n", "\r", "\t", "\u200b", "\u00a0", "مرحبا",
+          "🚀", "\n", "\n\n", "Term: meaning here", "Mistake 1: ", "Direct answer: "]
+
+structured = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=40)), max_size=60).map("".join)
+
+
+def _check(data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            package = package_text(data, Path(folder))
+        except LevcardsError:
+            return
+        if package is not None:
+            assert_imports_cleanly(package, Path(folder))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(structured)
+def test_markdown_like_structure(text: str) -> None:
+    _check(text.encode("utf-8", "replace"))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes(data: bytes) -> None:
+    _check(data)
