@@ -18,7 +18,7 @@ sys.path[:0] = [str(Path(__file__).resolve().parents[1] / "tests"),
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
-from test_property import _check, structured  # noqa: E402
+from test_property import _check, sections, structured  # noqa: E402
 
 
 def main() -> int:
@@ -29,7 +29,9 @@ def main() -> int:
 
     @settings(max_examples=args.examples, deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
-    @given(st.one_of(structured.map(lambda t: t.encode("utf-8", "replace")), st.binary(max_size=2000)))
+    @given(st.one_of(structured.map(lambda t: t.encode("utf-8", "replace")),
+                     sections.map(lambda t: ("# Fuzz\n\n" + t).encode("utf-8", "replace")),
+                     st.binary(max_size=2000)))
     def run(data: bytes) -> None:
         nonlocal tried
         tried += 1

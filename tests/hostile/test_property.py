@@ -20,6 +20,13 @@ PIECES = ["# ", "## ", "### ", "- ", "* ", "• ", "1. ", "  - ", "**", "*", "`"
           "🚀", "\n", "\n\n", "Term: meaning here", "Mistake 1: ", "Direct answer: "]
 
 structured = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=40)), max_size=60).map("".join)
+_words = st.lists(st.one_of(st.sampled_from(PIECES), st.text(min_size=1, max_size=12)),
+                  min_size=1, max_size=8).map("".join)
+_TEMPLATES = ["## Glossary\n\n- **{0}:** {1}\n", "## FAQ\n\n### {0}?\n\n{1}\n",
+              "## Key takeaways\n\n- {0} lets **{1}** grow.\n", "## Common mistakes\n\n- {0}\n- {1}\n",
+              "Quick Q&A\n\n{0}?\n\n{1}\n", "{0} means {1}.\n", "### Mistake 1: {0}\n\n{1}\n"]
+sections = st.lists(st.tuples(st.sampled_from(_TEMPLATES), _words, _words)
+                    .map(lambda t: t[0].format(t[1], t[2])), min_size=1, max_size=6).map("\n".join)
 
 
 def _check(data: bytes) -> None:
@@ -36,6 +43,12 @@ def _check(data: bytes) -> None:
 @given(structured)
 def test_markdown_like_structure(text: str) -> None:
     _check(text.encode("utf-8", "replace"))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sections)
+def test_study_sections_with_arbitrary_content(text: str) -> None:
+    _check(("# Fuzz\n\n" + text).encode("utf-8", "replace"))
 
 
 @settings(max_examples=40, deadline=None)
