@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from contextlib import suppress
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from .atomic import write_text
@@ -41,6 +41,9 @@ class Entry:
     retired: bool = False
 
 
+_ENTRY_FIELDS = tuple(f.name for f in fields(Entry))
+
+
 @dataclass
 class Ledger:
     notes: dict[str, Entry] = field(default_factory=dict)
@@ -50,14 +53,19 @@ class Ledger:
     """series slug -> deck name"""
 
     def dumps(self) -> str:
-        data = {
-            "format": FORMAT_VERSION,
-            "generator": "levcards",
-            "decks": dict(sorted(self.decks.items())),
-            "notetypes": dict(sorted(self.notetypes.items())),
-            "notes": {g: asdict(e) for g, e in sorted(self.notes.items())},
-        }
-        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        """Sorted JSON with one note per line: small diffs, and fast to write for many notes."""
+        def line(value: object) -> str:
+            return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+        notes = ",\n".join(f"  {line(g)}: {line(_entry_dict(e))}" for g, e in sorted(self.notes.items()))
+        return (f'{{\n "decks": {line(dict(sorted(self.decks.items())))},\n'
+                f' "format": {FORMAT_VERSION},\n "generator": "levcards",\n'
+                f' "notes": {{\n{notes}\n }},\n'
+                f' "notetypes": {line(dict(sorted(self.notetypes.items())))}\n}}\n')
+
+
+def _entry_dict(entry: Entry) -> dict[str, object]:
+    return {name: getattr(entry, name) for name in _ENTRY_FIELDS}
 
 
 def content_hash(notetype: str, fields: tuple[str, ...] | list[str], tags: tuple[str, ...] | list[str]) -> str:

@@ -6,6 +6,7 @@ into a copy. Changing the field or template lists needs a new note type (see tes
 
 from __future__ import annotations
 
+import functools
 import zlib
 from pathlib import Path
 
@@ -51,6 +52,7 @@ def _ids(series_slug: str | None) -> tuple[int, int, str]:
     return BASIC_ID + 1_000_000_000 + offset, CLOZE_ID + 1_000_000_000 + offset, f" ({series_slug})"
 
 
+@functools.lru_cache(maxsize=64)
 def models(extra_css: str = "", series_slug: str | None = None) -> dict[str, genanki.Model]:
     """The Basic and Cloze models; ``series_slug`` gives a series its own copies for its CSS."""
     basic_id, cloze_id, suffix = _ids(series_slug)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])")
 _ABBREV = re.compile(r"\b(e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Dr|St|Inc|Ltd|Jr|Sr|No|Fig|approx)\.$",
@@ -11,22 +12,32 @@ _ABBREV = re.compile(r"\b(e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Dr|St|Inc|Ltd|Jr|Sr|No|Fig|
 
 def sentences(text: str) -> list[str]:
     """Split running text into sentences (abbreviations such as "e.g." do not end one)."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=4096)  # several extractors split the same paragraphs
+def _sentences(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for part in _SENTENCE_END.split(text.strip()):
-        if out and (_ABBREV.search(out[-1]) or re.search(r"\b[A-Z]\.$", out[-1])):
+        if out and (_ABBREV.search(out[-1]) or _INITIAL.search(out[-1])):
             out[-1] = f"{out[-1]} {part}"
         elif part:
             out.append(part)
-    return out
+    return tuple(out)
+
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+_INITIAL = re.compile(r"\b[A-Z]\.$")
 
 
 def words(text: str) -> list[str]:
-    return re.findall(r"[A-Za-z0-9][A-Za-z0-9'’-]*", text)
+    return _WORD.findall(text)
 
 
+@lru_cache(maxsize=8192)  # headings and keys are normalised again and again
 def norm(text: str) -> str:
     """Lower-case words only: for comparing titles and keys."""
-    return " ".join(w.lower() for w in words(text))
+    return " ".join(_WORD.findall(text.lower()))
 
 
 def strip_label(text: str, label: str) -> str:
