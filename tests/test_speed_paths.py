@@ -76,3 +76,18 @@ def test_cache_is_used_and_a_broken_or_stale_cache_changes_nothing(tmp_path: Pat
     assert _fresh_build(source, out) == fresh
     (out / CACHE_NAME).write_bytes(b"\xff\xfe garbage")
     assert _fresh_build(source, out) == fresh
+
+
+def test_only_the_edited_series_is_repackaged(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    _corpus(source, 6)
+    out = tmp_path / "out"
+    assert build(source, out).ok
+    before = {p.name: p.stat().st_mtime_ns for p in out.glob("*.apkg")}
+    edited = source / "series-1" / "note-001.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("comes after", "follows"),
+                      encoding="utf-8")
+    os.utime(edited, (1_700_000_100, 1_700_000_100))
+    assert build(source, out).ok
+    after = {p.name: p.stat().st_mtime_ns for p in out.glob("*.apkg")}
+    assert [name for name in sorted(after) if after[name] != before[name]] == ["series-1.apkg"]

@@ -43,11 +43,14 @@ class Cache:
         self.path = path
         self.entries: dict[str, Any] = {}
         self.used: dict[str, Any] = {}
+        self.packages: dict[str, Any] = {}
+        self.written: dict[str, Any] = {}
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             if isinstance(data, dict) and data.get("version") == __version__:
-                entries = data.get("entries")
+                entries, packages = data.get("entries"), data.get("packages")
                 self.entries = entries if isinstance(entries, dict) else {}
+                self.packages = packages if isinstance(packages, dict) else {}
         except (OSError, ValueError):
             self.entries = {}
 
@@ -69,10 +72,28 @@ class Cache:
             data = _encode(outcome)
             self.used[key] = {"sha": _digest(data), "data": data}
 
+    def package_unchanged(self, target: Path, fingerprint: str) -> bool:
+        """True when ``target`` is the very file the last build wrote for this content."""
+        known = self.packages.get(str(target))
+        if not isinstance(known, dict) or known.get("fingerprint") != fingerprint:
+            return False
+        try:
+            return hashlib.sha256(target.read_bytes()).hexdigest() == known.get("sha256")
+        except OSError:
+            return False
+
+    def record_package(self, target: Path, fingerprint: str) -> None:
+        try:
+            digest = hashlib.sha256(target.read_bytes()).hexdigest()
+        except OSError:
+            return
+        self.written[str(target)] = {"fingerprint": fingerprint, "sha256": digest}
+
     def save(self) -> None:
         """Keep only this build's entries; a cache that cannot be written is not an error."""
-        text = json.dumps({"version": __version__, "entries": self.used}, ensure_ascii=False,
-                          sort_keys=True, separators=(",", ":"))
+        packages = {**self.packages, **self.written}
+        text = json.dumps({"version": __version__, "entries": self.used, "packages": packages},
+                          ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         try:
             write_text(self.path, text)
         except OutputError:

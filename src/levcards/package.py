@@ -9,6 +9,7 @@ never harms the previous deck.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -44,6 +45,15 @@ class DeckSpec:
 
 def deck_models(deck: DeckSpec) -> dict[str, genanki.Model]:
     return make_models(deck.css, deck.series_slug)
+
+
+def package_fingerprint(deck: DeckSpec, notes: Sequence[NoteSpec], model_mods: Mapping[int, int]) -> str:
+    """Everything the package's bytes depend on, hashed: equal fingerprints, equal files."""
+    digest = hashlib.sha256(repr((deck, sorted(model_mods.items()))).encode())
+    for note in notes:
+        digest.update(repr((note.guid, note.note_id, note.mod, note.notetype, note.fields,
+                            note.tags, note.cards)).encode())
+    return digest.hexdigest()
 
 
 def write_apkg(deck: DeckSpec, notes: Sequence[NoteSpec], target: Path,

@@ -288,7 +288,7 @@ def build(source: Path, out: Path, reader: str | None = None, threshold: float |
     ledger would change. The ledger is saved only after every package was written. ``only``
     limits which series' packages are written (the watcher's partial rebuilds).
     """
-    from .package import DeckSpec, deck_models, write_apkg  # genanki only when writing
+    from .package import DeckSpec, deck_models, package_fingerprint, write_apkg  # genanki only here
     from .notetypes import version_hash
     from .release import write_release_files
 
@@ -338,9 +338,16 @@ def build(source: Path, out: Path, reader: str | None = None, threshold: float |
             report.problems.warning(series.articles[0].path if series.articles else str(source), 1,
                                     "empty-series", f"series {series.name!r} has no notes; no deck written")
             continue
+        target = out / f"{series.slug}.apkg"
+        fingerprint = package_fingerprint(decks[series.slug], series.shipped, model_mods)
+        if report.cache is not None and report.cache.package_unchanged(target, fingerprint):
+            series.output = target  # the same bytes are already there: nothing to repackage
+            report.cache.record_package(target, fingerprint)
+            continue
         try:
-            series.output = write_apkg(decks[series.slug], series.shipped,
-                                       out / f"{series.slug}.apkg", model_mods)
+            series.output = write_apkg(decks[series.slug], series.shipped, target, model_mods)
+            if report.cache is not None:
+                report.cache.record_package(target, fingerprint)
         except OutputError as err:
             report.problems.error(str(out), 1, "write-error", str(err))
             return report

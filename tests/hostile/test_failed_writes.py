@@ -31,9 +31,9 @@ def built(tmp_path: Path) -> tuple[Path, Path]:
     shutil.copytree(REPO / "decks", source)
     out = tmp_path / "dist"
     assert runner.invoke(app, ["build", str(source), "--out", str(out)]).exit_code == 0
-    for article in source.rglob("*.txt"):  # a later edit, so the next build has work to do
-        article.write_text(article.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-        os.utime(article, (2_000_000_000, 2_000_000_000))
+    # a later edit to every deck's description, so the next build rewrites every package
+    (source / "levcards.toml").write_text('description = "Edited later."\n', encoding="utf-8")
+    os.utime(source / "levcards.toml", (2_000_000_000, 2_000_000_000))
     return source, out
 
 
