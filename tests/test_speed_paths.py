@@ -9,7 +9,7 @@ import pytest
 
 from levcards import worker
 from levcards.cache import CACHE_NAME
-from levcards.pipeline import build
+from levcards.builder import build
 
 
 def _corpus(root: Path, count: int) -> None:

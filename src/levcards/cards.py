@@ -13,7 +13,17 @@ from collections.abc import Callable
 from . import render
 from .extract.text import norm, sentences
 from .identity import guid
-from .model import Article, Definition, Enumeration, Item, Mistake, NoteSpec, QAPair, SourceRef, Takeaway
+from .model import (
+    Article,
+    Definition,
+    Enumeration,
+    Item,
+    Mistake,
+    NoteSpec,
+    QAPair,
+    SourceRef,
+    Takeaway,
+)
 from .phrases import key_phrase
 
 

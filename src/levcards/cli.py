@@ -107,7 +107,7 @@ def release(
 def _run_build(source: Path, out: Path, fmt: Format, reader: ReaderName | None, strict: bool,
                frozen: bool, version: str | None, include_all: bool, quiet: bool,
                verbose: bool) -> None:
-    from .pipeline import build as run_build
+    from .builder import build as run_build
     from .report import build_dict, console, print_build, print_problems, progress_bar
 
     err = console(stderr=True)
@@ -207,10 +207,9 @@ def watch(
 
     Example: levcards watch decks --out dist --preview dist/preview
     """
+    from .errors import LevcardsError
     from .report import console
     from .watch import watch as run_watch
-
-    from .errors import LevcardsError
 
     out_console = console()
     try:

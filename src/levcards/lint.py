@@ -20,13 +20,13 @@ import re
 
 from .errors import Problems
 from .extract.definitions import GLOSSARY
-from .extract.mistakes import MISTAKES
 from .extract.mistakes import _NUMBERED as NUMBERED_MISTAKE
+from .extract.mistakes import MISTAKES
 from .extract.qa import FAQ
 from .extract.takeaways import TAKEAWAYS
 from .extract.text import norm
 from .model import Article, Item
-from .pipeline import ArticleResult, Report
+from .results import ArticleResult, Report
 
 MAX_LIST_MEMBERS = 7
 DEFAULT_MAX_ANSWER_WORDS = 60

@@ -15,7 +15,7 @@ from .atomic import write_text
 from .errors import Problem
 from .model import NoteSpec
 from .notetypes import BASIC_FIELDS, BASIC_TEMPLATES, CLOZE_FIELDS, CLOZE_TEMPLATES, CSS
-from .pipeline import ArticleResult, Report, SeriesResult
+from .results import ArticleResult, Report, SeriesResult
 from .series import slugify
 
 _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)

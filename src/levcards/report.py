@@ -14,7 +14,7 @@ from rich.table import Table
 
 from .errors import Problem
 from .model import ITEM_KINDS, Item
-from .pipeline import ArticleResult, Report
+from .results import ArticleResult, Report
 
 _FIELDS = {
     "definition": ("term", "definition"),

@@ -6,7 +6,9 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .pipeline import Report, build, check
+from .builder import build
+from .pipeline import check
+from .results import Report
 
 
 def changed_series(report: Report | None, paths: Iterable[Path]) -> set[str] | None:

@@ -1,0 +1,84 @@
+"""What a run produced: per-article and per-series results, and the Report every command prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import config as cfg
+from .errors import Problems
+from .matching import Changes
+from .model import ITEM_KINDS, Article, Item, NoteSpec
+
+if TYPE_CHECKING:
+    from .cache import Cache
+
+
+@dataclass
+class ArticleResult:
+    """One source file and what became of it (``article`` is None when it could not be read)."""
+
+    path: str
+    article: Article | None
+    series: str
+    items: list[Item] = field(default_factory=list)
+    notes: list[NoteSpec] = field(default_factory=list)
+    key: str = ""
+    """The article's path under the source root without its ending (its identity)."""
+    suggestions: list[Item] = field(default_factory=list)
+    """Items below the confidence threshold: shown by `check`, not made into cards."""
+    skipped: str = ""
+    """Why the article was left out on purpose (a draft), if it was."""
+
+
+@dataclass
+class SeriesResult:
+    """One series: its deck settings, articles, notes and (after writing) output file."""
+
+    slug: str
+    name: str
+    origin: str
+    config: cfg.DeckConfig
+    articles: list[ArticleResult] = field(default_factory=list)
+    output: Path | None = None
+    own_css: bool = False
+    """True when the series' CSS differs from the shared one (it then gets its own note types)."""
+    shipped: list[NoteSpec] = field(default_factory=list)
+    """The notes written to the package: this build's, plus carried-over and retired ones."""
+
+    @property
+    def deck_name(self) -> str:
+        return self.config.name or self.name
+
+    @property
+    def notes(self) -> list[NoteSpec]:
+        return [n for a in self.articles for n in a.notes]
+
+    @property
+    def cards(self) -> int:
+        return sum(n.cards for n in self.notes)
+
+    def item_counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(ITEM_KINDS, 0)
+        for a in self.articles:
+            for item in a.items:
+                counts[item.kind] += 1
+        return counts
+
+
+@dataclass
+class Report:
+    """Everything a command prints: series, problems, and the articles that were skipped."""
+
+    series: list[SeriesResult]
+    problems: Problems
+    articles: list[ArticleResult]
+    changes: Changes | None = None
+    ledger_written: bool = False
+    cache: Cache | None = None
+    """The extraction cache this run filled; build saves it once the packages are written."""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.errors
