@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 MARKER = ".levcards-bench.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 """Bump when the generated text changes, so cached corpora are regenerated."""
 
 SERIES = (
@@ -243,8 +243,8 @@ def markdown_article(rng: random.Random, series: str, words: int) -> str:
     main = terms.take()
     title = _title(rng, main)
     glossary = [terms.take() for _ in range(rng.randint(2, 3))]
-    faq = [terms.take() for _ in range(2)]
-    takeaways = [terms.take() for _ in range(2)]
+    faq = [terms.take() for _ in range(rng.randint(2, 3))]
+    takeaways = [terms.take() for _ in range(rng.randint(2, 3))]
     mistakes = [terms.take() for _ in range(2)]
     tags = sorted({w for t in (main, *glossary[:2]) for w in t.split()[-1:]} | {"levcards-bench"})
     out = ["---", f'title: "{title}"', f'category: "{series}"',
@@ -296,11 +296,12 @@ def plaintext_article(rng: random.Random, series: str, part: int, parts: int, wo
     questions = [terms.take() for _ in range(rng.randint(2, 3))]
     mistakes = [terms.take() for _ in range(2)]
     takeaways = [terms.take() for _ in range(rng.randint(2, 3))]
-    key_terms = [terms.take() for _ in range(1)]
+    key_terms = [terms.take() for _ in range(rng.randint(1, 2))]
     lines = ["Back to all guides", f"Part {part} of {parts} in {series}", title, "Introduction",
              _paragraph(rng, main, 5, define=main)]
     fixed = [_answer(rng, t) for t in questions] + [_takeaway(rng, t) for t in takeaways]
-    sections = _fill(rng, sum(map(_words, lines + fixed)) + 200, words, main, terms, rng.randint(0, 1))
+    sections = _fill(rng, sum(map(_words, lines + fixed)) + 200, words, main, terms,
+                     rng.randint(0, 1))
     lines.append("Key terms")
     for term in key_terms:
         lines.append(f"• {term[:1].upper() + term[1:]}: {_definition_sentence(rng, term)[1]}")
@@ -328,7 +329,7 @@ def prose_article(rng: random.Random, words: int) -> str:
     paragraphs: list[str] = []
     used = 0
     defined = 0
-    target = rng.randint(3, 6)
+    target = rng.randint(4, 7)
     while used < words:
         define = terms.take() if defined < target and rng.random() < 0.7 else None
         defined += define is not None

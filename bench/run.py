@@ -32,6 +32,8 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,7 +96,8 @@ def run(cmd: list[str], check: bool = True) -> Sample:
             done = subprocess.run([str(TIME), "-v", "-o", report.name, *cmd], capture_output=True,
                                   text=True)
             wall = time.perf_counter() - start
-            m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", Path(report.name).read_text())
+            text = Path(report.name).read_text()
+            m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
         sample = Sample(wall, int(m.group(1)) / 1024 if m else float("nan"), done.stdout,
                         done.stderr, done.returncode)
     else:
@@ -162,6 +165,16 @@ def deck_stats(out: Path) -> tuple[float, int, float]:
     return size / 1e6, notes, chars / notes if notes else 0.0
 
 
+@contextmanager
+def scratch(prefix: str, workdir: Path) -> Iterator[Path]:
+    """A fresh folder under ``workdir``, removed afterwards even when a run fails."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=workdir))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def forget_ledger(source: Path) -> None:
     """Remove the ledger an earlier build left in the source folder (a from-scratch build)."""
     (source / LEDGER_NAME).unlink(missing_ok=True)
@@ -189,22 +202,20 @@ def measure_size(n: int, args: argparse.Namespace, lev: list[str]) -> dict[str, 
         log(f"N={n} run {r + 1}/{args.repeat}: floor A")
         floor_a.append(run([sys.executable, str(HERE / "floor_parse.py"), str(source)]))
         log(f"N={n} run {r + 1}/{args.repeat}: levcards build")
-        out = Path(tempfile.mkdtemp(prefix="out-", dir=workdir))
         forget_ledger(source)
-        builds.append(run(build_cmd(lev, source, out)))
-        if r == 0:
-            notes = notes_in(builds[0])
-            apkg_mb, _, mean_chars = deck_stats(out)
-            ledger = source / LEDGER_NAME
-            ledger_mb = ledger.stat().st_size / 1e6 if ledger.exists() else 0.0
-        shutil.rmtree(out)
+        with scratch("out-", workdir) as out:
+            builds.append(run(build_cmd(lev, source, out)))
+            if r == 0:
+                notes = notes_in(builds[0])
+                apkg_mb, _, mean_chars = deck_stats(out)
+                ledger = source / LEDGER_NAME
+                ledger_mb = ledger.stat().st_size / 1e6 if ledger.exists() else 0.0
         forget_ledger(source)
         log(f"N={n} run {r + 1}/{args.repeat}: floor B ({notes} notes)")
-        out = Path(tempfile.mkdtemp(prefix="floor-b-", dir=workdir))
-        floor_b.append(run([sys.executable, str(HERE / "floor_genanki.py"), str(out),
-                            "--notes", str(notes), "--series", str(args.series),
-                            "--chars", str(round(mean_chars))]))
-        shutil.rmtree(out)
+        with scratch("floor-b-", workdir) as out:
+            floor_b.append(run([sys.executable, str(HERE / "floor_genanki.py"), str(out),
+                                "--notes", str(notes), "--series", str(args.series),
+                                "--chars", str(round(mean_chars))]))
     incremental = measure_incremental(n, source, files, args, lev)
     a, b, lc = Figure.of(floor_a), Figure.of(floor_b), Figure.of(builds)
     return {
@@ -227,16 +238,16 @@ def measure_incremental(n: int, source: Path, files: list[Path], args: argparse.
     rebuild: list[Sample] = []
     for r in range(args.repeat):
         log(f"N={n} run {r + 1}/{args.repeat}: incremental")
-        out = Path(tempfile.mkdtemp(prefix="incr-", dir=args.workdir))
         forget_ledger(copy)
-        full.append(run(build_cmd(lev, copy, out)))
-        target = copy / files[(r * 7919 + len(files) // 2) % len(files)].relative_to(source)
-        with target.open("a", encoding="utf-8") as f:
-            f.write(f"\nBench edit {r + 1} means one more sentence appended to force a rebuild.\n")
-        stamp = max(time.time(), target.stat().st_mtime) + 1
-        os.utime(target, (stamp, stamp))
-        rebuild.append(run(build_cmd(lev, copy, out)))
-        shutil.rmtree(out)
+        with scratch("incr-", args.workdir) as out:
+            full.append(run(build_cmd(lev, copy, out)))
+            target = copy / files[(r * 7919 + len(files) // 2) % len(files)].relative_to(source)
+            with target.open("a", encoding="utf-8") as f:
+                f.write(f"\nBench edit {r + 1} means one more sentence appended to force a "
+                        "rebuild.\n")
+            stamp = max(time.time(), target.stat().st_mtime) + 1
+            os.utime(target, (stamp, stamp))
+            rebuild.append(run(build_cmd(lev, copy, out)))
     shutil.rmtree(copy)
     f_full, f_re = Figure.of(full), Figure.of(rebuild)
     return {"full": asdict(f_full), "rebuild": asdict(f_re),
@@ -256,8 +267,8 @@ def table(results: dict[str, Any]) -> str:
     for size in results["sizes"]:
         n, notes = size["articles"], f"{size['notes']:,}"
         a, b, lc = size["floor_a"], size["floor_b"], size["levcards"]
-        lines.append(f"| {n:,} | floor A: frontmatter + markdown-it, 1 core | – | {a['wall_s']:.2f} "
-                     f"| {a['rss_mb']:.0f} | 1.00 | – |")
+        lines.append(f"| {n:,} | floor A: frontmatter + markdown-it, 1 core | – "
+                     f"| {a['wall_s']:.2f} | {a['rss_mb']:.0f} | 1.00 | – |")
         lines.append(f"| {n:,} | floor B: genanki only | {notes} | {b['wall_s']:.2f} "
                      f"| {b['rss_mb']:.0f} | – | 1.00 |")
         lines.append(f"| {n:,} | **levcards build** | {notes} | {lc['wall_s']:.2f} "

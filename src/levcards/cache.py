@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,8 @@ from .worker import Outcome
 CACHE_NAME = ".levcards-cache.json"
 _ITEM_TYPES: dict[str, type] = {"definition": Definition, "qa": QAPair, "takeaway": Takeaway,
                                 "mistake": Mistake, "enumeration": Enumeration}
+_FIELD_NAMES = {kind: tuple(f.name for f in fields(cls) if f.name != "ref")
+                for kind, cls in _ITEM_TYPES.items()}
 
 
 def key_for(path: Path, shown: str, reader: str | None) -> str | None:
@@ -104,6 +106,12 @@ def _digest(data: Any) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
+def _item_dict(item: Item) -> dict[str, Any]:
+    data: dict[str, Any] = {name: getattr(item, name) for name in _FIELD_NAMES[item.kind]}
+    data["ref"] = {"path": item.ref.path, "line": item.ref.line}
+    return data
+
+
 def _encode(outcome: Outcome) -> dict[str, Any]:
     article = outcome.article
     assert article is not None
@@ -111,7 +119,7 @@ def _encode(outcome: Outcome) -> dict[str, Any]:
         "article": {"path": article.path, "slug": article.slug, "title": article.title,
                     "reader": article.reader, "meta": article.meta,
                     "warnings": [list(w) for w in article.warnings]},
-        "items": [asdict(i) for i in outcome.items],
+        "items": [_item_dict(i) for i in outcome.items],
         "problems": [p.as_dict() for p in outcome.problems],
     }
 

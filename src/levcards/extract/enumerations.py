@@ -27,6 +27,8 @@ def extract(article: Article) -> list[Enumeration]:
 
 
 def _enumeration(sentence: str) -> tuple[str, tuple[str, ...]] | None:
+    if ":" not in sentence:  # cheap test first: the pattern needs a colon
+        return None
     m = _INTRO.search(sentence.rstrip("."))
     if not m:
         return None

@@ -19,7 +19,8 @@ def sentences(text: str) -> list[str]:
 def _sentences(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for part in _SENTENCE_END.split(text.strip()):
-        if out and (_ABBREV.search(out[-1]) or _INITIAL.search(out[-1])):
+        tail = out[-1][-8:] if out else ""  # both patterns look at the end only
+        if out and (_ABBREV.search(tail) or _INITIAL.search(tail)):
             out[-1] = f"{out[-1]} {part}"
         elif part:
             out.append(part)
