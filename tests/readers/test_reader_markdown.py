@@ -291,3 +291,16 @@ def test_frontmatter_errors_surface_through_read_article(tmp_path: Path) -> None
         read_article(path, shown="decks/broken.txt")
     assert info.value.path == "decks/broken.txt"
     assert info.value.code == "frontmatter"
+
+
+def test_a_thematic_break_starts_an_untitled_section_at_the_same_level() -> None:
+    article = read("# T\n\n## Summary\n\nKeep going.\n\n---\n\n*Thanks for reading.*\n")
+    assert [(s.title, s.level, s.line) for s in article.sections] == [
+        ("T", 1, 1), ("Summary", 2, 3), ("", 2, 7)]
+    assert article.sections[2].blocks[0].text == "Thanks for reading."
+
+
+def test_collapsible_details_keep_only_the_summary_text() -> None:
+    article = read("# FAQ\n\n<details>\n<summary>Why?</summary>\n\nBecause.\n\n</details>\n")
+    assert [(b.kind, b.text) for b in article.blocks()] == [("paragraph", "Why?"),
+                                                           ("paragraph", "Because.")]

@@ -53,3 +53,28 @@ def test_prose_fixture_saved_as_md_is_read_as_prose() -> None:
     assert [b.line for b in article.blocks()] == [1, 4, 8]
     assert all(b.kind == "paragraph" for b in article.blocks())
     assert article.blocks()[2].text.startswith("So the practical habit is simple:")
+
+
+def test_jotted_notes_are_split_into_one_block_a_line() -> None:
+    text = (
+        "loss aversion: losses hurt more than gains please\n"
+        "endowment effect - we value what we own\n"
+        "   e.g. mugs in the classic study\n"
+        "Q: universal? A: mostly\n\n"
+        "mistakes to avoid:\n"
+        "- anchoring on the first offer\n"
+    )
+    article = prose.read(text, "x", "x")
+    assert [(s.title, s.level) for s in article.sections] == [("", 0), ("mistakes to avoid", 2)]
+    assert [(b.kind, b.text, b.line, b.depth) for b in article.blocks()] == [
+        ("item", "loss aversion: losses hurt more than gains please", 1, 0),
+        ("item", "endowment effect - we value what we own", 2, 0),
+        ("item", "e.g. mugs in the classic study", 3, 1),
+        ("paragraph", "Q: universal? A: mostly", 4, 0),
+        ("item", "anchoring on the first offer", 7, 0),
+    ]
+
+
+def test_wrapped_prose_with_a_colon_stays_one_paragraph() -> None:
+    text = "Two warnings: first, habits formed under stress\nstick; second, cues matter.\n"
+    assert [b.kind for b in prose.read(text, "x", "x").blocks()] == ["paragraph"]

@@ -12,7 +12,8 @@ from .text import norm, sentences, strip_label
 FAQ = titled(r"^(quick )?(q ?(and|&)? ?a|q a|faqs?|frequently asked questions|common questions|"
              r"quick answers|questions and answers|questions answers|reader questions|"
              r"your questions answered|people also ask)\b")
-_Q_PREFIX = re.compile(r"^(q|question)\s*\d*\s*[:.)]\s*", re.IGNORECASE)
+# "Q:", "Q3.", "Question 2)", "Q (from Priya):"
+_Q_PREFIX = re.compile(r"^(q|question)\s*\d*\s*(\([^)]{0,40}\)\s*)?[:.)]\s*", re.IGNORECASE)
 _A_PREFIX = re.compile(r"^(a|answer)\s*\d*\s*[:.)]\s*", re.IGNORECASE)
 _DIRECT = re.compile(r"^(direct answer|short answer|quick answer|the short answer|answer|"
                      r"in short|tl;?dr|bottom line)\s*:\s*", re.IGNORECASE)

@@ -31,7 +31,7 @@ CLOSERS = titled(r"^(conclusion|in conclusion|final (thoughts|words)|wrapping up
                  r"next steps|further reading|resources|references|sources|"
                  r"(key )?takeaways?|summary|tl ?dr|faqs?|frequently asked questions|"
                  r"(quick )?q ?(and|&)? ?a|glossary|key terms|definitions|bottom line|"
-                 r"in short|related)\b")
+                 r"in short|related|terms to know|terminology|vocabulary|key concepts)\b")
 """Headings that end a run of sub-headings (one mistake after another) in any article."""
 
 

@@ -42,16 +42,25 @@ _BAD_PREDICATE = re.compile(
     r"like|here|there|the same|the key|the point|the problem|the reason|the result|the goal|"
     r"the best|the worst|the first|the last|the main|the biggest|probably|perhaps|now|then|to|"
     r"a lot|a bit|an example|the example|it|they|this|that|enough|gone|over|done|everywhere|"
-    r"nowhere|everything|nothing|all|the right|the wrong|the only|the real|the whole|"
+    r"nowhere|everything(?! that\b| which\b)|nothing|all|the right|the wrong|the only|the real|the whole|"
     r"the opposite|the most|the least|the hardest|the easiest|worth|why|[0-9])\b",
     re.IGNORECASE,
 )
 # "is defined by", "is made of": a passive verb, not a description of the subject
+# "Releases are cut every other Tuesday": a passive verb says what happens to it, not what it is
 _PASSIVE = re.compile(r"^(\w+ed|made|known|seen|built|done|given|taken|held|kept|found|shown|"
-                      r"led|paid|set|put|driven|written|born|run)\s+(by|in|to|for|with|from|on|"
-                      r"at|as|of|into)\b", re.IGNORECASE)
+                      r"led|paid|set|put|driven|written|born|run|cut|sent|spent|sold|bought|"
+                      r"left|lost|told|brought|taught|caught|chosen|drawn|grown|thrown|hidden|"
+                      r"broken|spoken|frozen|forgotten|shut|hit|split|spread|read)"
+                      r"(?:\s+(?:by|in|to|for|with|from|"
+                      r"on|at|as|of|into|every|each|once|twice|daily|weekly|monthly|yearly|only|"
+                      r"when|if|after|before|during|until|through|and|or)\b|\s*[,.;]|$)",
+                      re.IGNORECASE)
 # "Inversion is a second pass, not a substitute": a contrast, not a definition
 _CONTRAST = re.compile(r"^(?:(?:a|an|the)\s+)?[\w-]+(?:\s+[\w-]+)?,\s+not\b", re.IGNORECASE)
+# "Profit, by contrast, is …": an aside between the term and its verb
+_ASIDE = re.compile(r",\s+(?:by contrast|in contrast|by comparison|on the other hand|however|"
+                    r"meanwhile|in turn|though),\s+(?=(?:is|are|means|refers to)\s)", re.IGNORECASE)
 _FUNCTION_WORDS = {"when", "if", "for", "because", "to", "in", "at", "and", "but", "or", "as",
                    "than", "since", "unless", "until", "with", "on", "about", "enough"}
 _NOT_CONCEPTS = {"goal", "point", "problem", "key", "idea", "result", "reason", "answer", "truth",
@@ -76,7 +85,7 @@ def sentence_definition(sentence: str, named: str = "") -> tuple[str, str, str] 
     ``named`` is normalised text (a title, a heading) whose concepts may be written with a plain
     "the": "The envelope method is …" under the title "The Envelope Method".
     """
-    m = _COPULA.match(sentence.strip())
+    m = _COPULA.match(_ASIDE.sub(" ", sentence.strip(), count=1))
     if not m:
         return None
     subj, verb, pred = m.group("subj").strip(), m.group("verb"), m.group("pred").strip()
@@ -123,6 +132,10 @@ def _describing_predicate(verb: str, pred: str) -> bool:
     """A noun phrase (or "when …" clause) that says what the subject is."""
     if _BAD_PREDICATE.match(pred) or _CONTRAST.match(pred) or pred.endswith("?"):
         return False
+    pred_start = pred.lower().split()[:2]
+    if (len(pred_start) == 2 and pred_start[0] in ("a", "an") and pred_start[1] in _EVALUATIVE
+            and not re.search(r"\b(that|which|who|where|whose|in which)\b", pred)):
+        return False  # "Notion is a great tool": a verdict; "a simple method that splits …" defines
     pred_words = words(pred)
     if len(pred_words) > 45:
         return False

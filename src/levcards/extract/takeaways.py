@@ -6,14 +6,19 @@ import re
 
 from ..model import Article, Block, SourceRef, Takeaway
 from .sections import titled, with_children
-from .text import strip_label
+from .text import norm, sentences, strip_label
 
-TAKEAWAYS = titled(r"^(the )?(key |main |quick )?(takeaways?|ideas|points|lessons( learned)?|"
+TAKEAWAYS = titled(r"^what (i|we|you) (learned|learnt)$|"
+                   r"^(the )?(key |main |quick )?(takeaways?|ideas|points|lessons( learned)?|"
                    r"insights)$|^(summary|in summary|tl ?dr|tldr|in short|bottom line|the bottom "
                    r"line|recap|key ideas|key points|key takeaways|main takeaways|what to remember|"
                    r"remember this|in a nutshell)\b")
 _INLINE = re.compile(r"^(tl;?dr|in short|bottom line|the bottom line|key takeaway|takeaway|"
-                     r"in a nutshell)\s*[:—–-]\s*(.+)$", re.IGNORECASE)
+                     r"in a nutshell|summary|in summary|to sum up|recap)\s*[:—–-]\s*(.+)$", re.IGNORECASE)
+_LESSONS = titled(r"^what (i|we|you) (learned|learnt)$")
+_DISCLAIMER = re.compile(r"(?i)\bnot (a |an |your )?(financial|tax|legal|medical|investment)? ?"
+                         r"(advi[cs]e|advisor|adviser|doctor|lawyer|attorney|accountant|"
+                         r"professional)\b")
 _NESTED_LABEL = re.compile(r"^(key )?(takeaways?|key points|key ideas|summary)\s*:?$", re.IGNORECASE)
 
 
@@ -21,9 +26,15 @@ def extract(article: Article) -> list[Takeaway]:
     found: list[Takeaway] = []
     used: set[int] = set()
     for section, children in with_children(article, TAKEAWAYS):
-        blocks = [b for s in [section, *children] for b in s.blocks if b.kind in ("item", "paragraph")]
+        # an untitled part (after a thematic break) is a footer, not more of the summary
+        parts = [section, *(c for c in children if c.title)]
+        blocks = [b for s in parts for b in s.blocks if b.kind in ("item", "paragraph")]
         items = [b for b in blocks if b.kind == "item"]
-        chosen = _top(items) if items else [b for b in blocks if not b.text.endswith(":")]
+        if not items and _LESSONS.search(norm(section.title)):
+            continue  # "What I learned" over paragraphs is the story going on, not a summary
+        if items and any(_NESTED_LABEL.match(b.text) for b in _top(items)):
+            continue  # "• Key takeaways" over its own sub-list: taken by _nested below
+        chosen = _top(items) if items else [b for b in blocks if _statement(b.text)]
         for block in chosen:
             found.append(_takeaway(article, block, 1.0 if items else 0.9))
             used.add(block.line)
@@ -35,6 +46,13 @@ def extract(article: Article) -> list[Takeaway]:
             found.append(_takeaway(article, block, 0.95, m.group(2)))
     found.extend(_nested(article))
     return found
+
+
+def _statement(text: str) -> bool:
+    """A paragraph that states something: not a lead-in ("Remember:"), not a question to the
+    reader ("Would I do it again? Yes."), not a disclaimer ("This is not financial advice")."""
+    first = (sentences(text) or [text])[0]
+    return not (text.endswith(":") or first.rstrip(" \"”'").endswith("?") or _DISCLAIMER.search(text))
 
 
 def _top(items: list[Block]) -> list[Block]:

@@ -48,8 +48,8 @@ def strip_label(text: str, label: str) -> str:
 
 
 def split_label(text: str) -> tuple[str, str] | None:
-    """Split "Term: text", "Term — text" or "Term - text" into its two sides."""
-    m = re.match(r"^([^:–—]{1,80}?)\s*(?::|\s[–—-]\s|[–—])\s*(.+)$", text)
+    """Split "Term: text", "Term — text", "Term - text" or "term = text" into its two sides."""
+    m = re.match(r"^([^:–—=]{1,80}?)\s*(?::|\s[–—=-]\s|[–—])\s*(.+)$", text)
     if not m:
         return None
     return m.group(1).strip(" *_"), m.group(2).strip()

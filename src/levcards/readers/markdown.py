@@ -148,6 +148,21 @@ def _bold_heading(text: str, strong: tuple[str, ...]) -> bool:
             and 0 < len(text.split()) <= 10)
 
 
+def _disclosure(text: str) -> str:
+    """A collapsible "<details><summary>Question?</summary>" shown as text: keep the summary.
+
+    HTML is off, so the tags arrive as literal text; "</details>" alone leaves nothing.
+    """
+    m = _SUMMARY_TAG.fullmatch(text)
+    if m:
+        return m.group(1).strip()
+    return "" if _DETAILS_TAG.fullmatch(text) else text
+
+
+_SUMMARY_TAG = re.compile(r"(?:<details(?:\s[^>]*)?>\s*)?<summary>(.*?)</summary>", re.IGNORECASE)
+_DETAILS_TAG = re.compile(r"</?details(?:\s[^>]*)?>", re.IGNORECASE)
+
+
 def _label_lines(tok: Token) -> list[tuple[int, Token]]:
     """Split an inline token before every line that starts with bold text (a label line)."""
     children = tok.children or []
@@ -199,6 +214,10 @@ class _Walker:
             text, _ = inline_text(tokens[i + 1], self.warnings, line)
             self.sections.heading(text, int(tok.tag[1]), line)
             return i + 3
+        if t == "hr" and not self._lists:
+            # a thematic break closes the section: what follows it (a byline, comments, a
+            # footer) belongs to no heading, so no summary or mistakes list runs on into it
+            self.sections.heading("", self.sections.level, line)
         if t in ("bullet_list_open", "ordered_list_open"):
             self._lists.append((self._next_list, t == "ordered_list_open"))
             self._next_list += 1
@@ -227,6 +246,7 @@ class _Walker:
             parts = _label_lines(tok)
             for offset, part in parts:
                 text, strong = inline_text(part, self.warnings, line + offset)
+                text = _disclosure(text)
                 if len(parts) == 1 and _bold_heading(text, strong):
                     # a paragraph that is nothing but a short bold line ("**Key takeaways**")
                     # works as a heading one level under the current one

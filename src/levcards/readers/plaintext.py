@@ -43,6 +43,10 @@ _WRAP_END = frozenset("a an the of and or to in with for that is are was by on a
 # "Here are three:" introduces a list inside a section; it is not a heading
 _LEAD_INS = frozenset("here this these there it they we you i that those such so".split())
 MAX_HEADING_WORDS = 12
+_AUTHOR = re.compile(r"^(?:by|written by)\s+((?-i:[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}))",
+                     re.IGNORECASE)
+# "Pomodoro: one focused interval." or "Inform, negotiate, call back: Cirillo's strategy …"
+_LABEL_START = re.compile(r"^[A-Z][\w ,'’/&()-]{0,50}:\s+\S")
 
 
 def is_heading_line(line: str) -> bool:
@@ -209,6 +213,8 @@ def _run_elements(run: list[str], start: int, index: int) -> list[_Element]:
             after = lines[j + 1][1] if j + 1 < len(lines) else None
             if text.endswith(_SENTENCE_END) and _is_heading(r, _Element("paragraph", text, n, index), after):
                 break
+            if text.endswith(_SENTENCE_END) and _LABEL_START.match(raw) and _LABEL_START.match(r):
+                break  # "Term: text." lines one under another are separate entries
             text, j = f"{text} {r.strip()}", j + 1
         out.append(_Element("paragraph", clean(text), n, index))
         i = j
@@ -299,13 +305,15 @@ def _sections(elements: list[_Element]) -> tuple[str, tuple[Section, ...]]:
     title = ""
     skip_run: int | None = None  # the run that opened the chrome section being skipped
     next_list = 0
+    authors = {m.group(1).lower() for el in elements if el.kind == "byline"
+               for m in [_AUTHOR.match(el.text)] if m}
     for i, el in enumerate(elements):
         if el.kind == "byline" or (title_at is not None and i < title_at and el.kind == "heading"):
             continue
         if el.kind == "heading":
             if skip_run is not None and not _opens_content(elements, i):
                 continue  # a related-links list printed as bare lines
-            if chrome.is_chrome_heading(el.text):
+            if chrome.is_chrome_heading(el.text) or _author_box(el.text, authors):
                 skip_run = el.run
                 continue
             skip_run = None
@@ -327,6 +335,12 @@ def _sections(elements: list[_Element]) -> tuple[str, tuple[Section, ...]]:
             builder.add(Block(el.kind, el.text, el.line))  # type: ignore[arg-type]
     return title, builder.finish()
 
+
+
+def _author_box(heading: str, authors: set[str]) -> bool:
+    """'About Jordan Lee' when the byline said 'By Jordan Lee': the author box, not content."""
+    m = re.match(r"^about\s+(.+)$", heading.strip(), re.IGNORECASE)
+    return bool(m) and m.group(1).lower() in authors
 
 
 def _opens_content(elements: list[_Element], index: int) -> bool:
