@@ -117,7 +117,8 @@ def score_folder(folder: Path) -> tuple[dict[str, Tally], list[str]]:
 if __name__ == "__main__":
     import sys
 
-    tallies, notes = score_folder(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "devset")
+    folders = [a for a in sys.argv[1:] if not a.startswith("-")]
+    tallies, notes = score_folder(Path(folders[0]) if folders else Path(__file__).parent / "devset")
     if "-v" in sys.argv:
         print("\n".join(notes))
     print(f"{'kind':<12}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>8}{'R':>8}{'F1':>8}")

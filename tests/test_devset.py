@@ -1,25 +1,33 @@
-"""Extraction quality on the dev set of our own articles: fails if the score drops."""
+"""Extraction quality on our own article sets: fails if a score drops below its floor.
+
+devset/ was written to cover the formats in the extraction issue; heldout/ was written later,
+blind to the code, in the styles of real knowledge-base pages, blogs, page exports and notes
+(then used to fix general rules, so it is no longer blind). Floors sit a little under the last
+measured figures (README, "Extraction quality").
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from scoring import score_folder
 
-DEVSET = Path(__file__).parent / "devset"
-# Floors sit a little under the last measured figures (see README, "Extraction quality").
-FLOOR_F1 = 0.68
-FLOOR_PRECISION = 0.85
+HERE = Path(__file__).parent
+FLOORS = {"devset": (0.95, 0.95), "heldout": (0.95, 0.95)}  # (precision, F1)
 
 
-def test_every_gold_file_has_its_article() -> None:
-    gold = {p.stem for p in (DEVSET / "gold").glob("*.json")}
-    articles = {p.stem for p in (DEVSET / "articles").iterdir()}
-    assert len(gold) >= 20 and gold == articles
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_every_gold_file_has_its_article(name: str) -> None:
+    gold = {p.stem for p in (HERE / name / "gold").glob("*.json")}
+    articles = {p.stem for p in (HERE / name / "articles").iterdir()}
+    assert len(gold) >= 16 and gold == articles
 
 
-def test_devset_score_stays_above_its_floor() -> None:
-    tallies, misses = score_folder(DEVSET)
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_score_stays_above_its_floor(name: str) -> None:
+    tallies, misses = score_folder(HERE / name)
     overall = tallies["overall"]
-    assert overall.precision >= FLOOR_PRECISION, misses
-    assert overall.f1 >= FLOOR_F1, misses
+    precision, f1 = FLOORS[name]
+    assert overall.precision >= precision, misses
+    assert overall.f1 >= f1, misses

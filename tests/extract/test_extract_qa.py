@@ -186,3 +186,15 @@ def test_overlong_answers_are_skipped() -> None:
     answer = " ".join(["word"] * (qa.MAX_ANSWER_WORDS + 1)) + "."
     text = f"# Notes\n\n## FAQ\n\n### Is this too long?\n\n{answer.capitalize()}\n"
     assert pairs(text) == []
+
+
+def test_faq_question_mentioning_a_journal_is_kept() -> None:
+    from levcards.extract import extract
+    from levcards.readers import pick_reader
+
+    text = ("# Notebooks\n\n## FAQ\n\n### How often should I revisit my reflective journal?\n\n"
+            "Once a week is enough to spot patterns.\n\n## Questions to ask yourself\n\n"
+            "### Did I keep my promise this week?\n\nAnswer honestly before Sunday.\n")
+    article = pick_reader(text).read(text, "n.md", "n")
+    questions = [i.question for i in extract(article) if i.kind == "qa"]
+    assert questions == ["How often should I revisit my reflective journal?"]

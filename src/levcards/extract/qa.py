@@ -31,8 +31,8 @@ def extract(article: Article) -> list[QAPair]:
         title = section.title
         if check_level is not None and section.level <= check_level:
             check_level = None
-        if title and (SELF_CHECK.search(norm(title))
-                      or (EXAMPLES.search(norm(title)) and not _is_question(title))):
+        if title and not _is_question(title) and (SELF_CHECK.search(norm(title))
+                                                  or EXAMPLES.search(norm(title))):
             check_level, faq_level = section.level, None
             continue
         if check_level is not None:

@@ -24,8 +24,8 @@ FACTS = titled(r"\b(at a glance|quick facts|facts|fact sheet|profile|details|spe
                r"specifications|stats|statistics|key figures|metadata|info)\b")
 """'Name: value' lists about one thing."""
 SELF_CHECK = titled(r"\b(ask yourself|questions to ask|self ?check|reflect|reflection|"
-                    r"exercise|checklist|worksheet|quiz|test yourself|discussion|journal|"
-                    r"prompts)")
+                    r"exercises?|checklists?|worksheets?|quiz|test yourself|discussion|"
+                    r"journal(ing)? prompts|prompts)\b")
 """Questions for the reader to answer, not questions the article answers."""
 CLOSERS = titled(r"^(conclusion|in conclusion|final (thoughts|words)|wrapping up|wrap up|"
                  r"next steps|further reading|resources|references|sources|"
