@@ -19,6 +19,8 @@ def changed_series(report: Report | None, paths: Iterable[Path]) -> set[str] | N
     slugs: set[str] = set()
     for path in paths:
         resolved = path.resolve()
+        if resolved not in by_path and not path.exists() and not path.name.endswith(".toml"):
+            continue  # an editor's temporary file, already gone
         if path.name.endswith(".toml") or resolved not in by_path:
             return None  # settings changed, or a new file: its series is unknown until read
         slugs.add(next((s.slug for s in report.series if s.name == by_path[resolved]), ""))
