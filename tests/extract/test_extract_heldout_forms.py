@@ -4,33 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from levcards.extract import extract
-from levcards.model import Article, Definition, Item, Mistake, QAPair, Takeaway
-from levcards.readers import pick_reader
-
-
-def article(text: str) -> Article:
-    return pick_reader(text).read(text, "decks/forms/page.md", "page")
-
-
-def items(text: str) -> list[Item]:
-    return extract(article(text))
-
-
-def defs(text: str) -> list[tuple[str, str]]:
-    return [(i.term, i.definition) for i in items(text) if isinstance(i, Definition)]
-
-
-def qas(text: str) -> list[tuple[str, str]]:
-    return [(i.question, i.answer) for i in items(text) if isinstance(i, QAPair)]
-
-
-def takeaways(text: str) -> list[str]:
-    return [i.text for i in items(text) if isinstance(i, Takeaway)]
-
-
-def mistakes(text: str) -> list[tuple[str, str, str]]:
-    return [(i.title, i.explanation, i.fix) for i in items(text) if isinstance(i, Mistake)]
+from extracting import article, defs, items, mistakes, qas, takeaways
 
 
 # --- mistakes ----------------------------------------------------------------------------------
