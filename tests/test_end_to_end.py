@@ -87,7 +87,19 @@ def test_same_sources_give_identical_bytes(seed_decks: Path, tmp_path: Path) -> 
 
 def test_source_date_epoch_sets_the_note_time(seed_decks: Path, tmp_path: Path,
                                               collection: Collection, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    ledger = seed_decks / "levcards.lock"
+    recorded = ledger.read_bytes()
+    ledger.unlink()  # no history: every note is new content
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     build(seed_decks, tmp_path / "dist")
     import_apkg(collection, tmp_path / "dist" / "money.apkg")
     assert {r.mod for r in notes(collection)} == {1767225600}
+    ledger.write_bytes(recorded)  # with history, unchanged notes keep the time they changed
+    build(seed_decks, tmp_path / "again")
+    import json
+
+    kept = {g: e["mod"] for g, e in json.loads(recorded)["notes"].items() if e["series"] == "money"}
+    assert kept and all(mod != 1767225600 for mod in kept.values())
+    assert json.loads(ledger.read_text(encoding="utf-8"))["notes"].keys() >= kept.keys()
+    assert {g: e["mod"] for g, e in json.loads(ledger.read_text(encoding="utf-8"))["notes"].items()
+            if g in kept} == kept
