@@ -20,6 +20,7 @@ top-level keys. Both win over frontmatter (which only chooses the series).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,8 +86,6 @@ def load_file(path: Path, shown: str, allow_series_tables: bool) -> tuple[DeckCo
 
 
 def _line_of(message: str) -> int:
-    import re
-
     m = re.search(r"line (\d+)", message)
     return int(m.group(1)) if m else 1
 

@@ -20,7 +20,7 @@ import re
 
 from .errors import Problems
 from .extract.definitions import GLOSSARY
-from .extract.mistakes import _NUMBERED as NUMBERED_MISTAKE
+from .extract.mistakes import NUMBERED as NUMBERED_MISTAKE
 from .extract.mistakes import MISTAKES
 from .extract.qa import FAQ
 from .extract.takeaways import TAKEAWAYS

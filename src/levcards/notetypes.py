@@ -7,6 +7,8 @@ into a copy. Changing the field or template lists needs a new note type (see tes
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import zlib
 from pathlib import Path
 
@@ -76,9 +78,6 @@ def schema(model: genanki.Model) -> tuple[int, tuple[str, ...], tuple[str, ...]]
 
 def version_hash(model: genanki.Model) -> str:
     """Changes when anything a learner would see changes: templates, CSS, fields, name."""
-    import hashlib
-    import json
-
     data = json.dumps([model.name, model.fields, model.templates, model.css, model.model_type],
                       sort_keys=True, default=str)
     return hashlib.sha256(data.encode()).hexdigest()[:16]

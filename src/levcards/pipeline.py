@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from . import config as cfg
@@ -178,9 +178,9 @@ def _folder_config(folder: Path, root: Path, problems: Problems) -> cfg.DeckConf
         return None
 
 
-def _check_unique_guids(series: Sequence[SeriesResult] | object, problems: Problems) -> None:
+def _check_unique_guids(series: Iterable[SeriesResult], problems: Problems) -> None:
     seen: dict[str, NoteSpec] = {}
-    for s in series:  # type: ignore[attr-defined]
+    for s in series:
         for note in s.notes:
             first = seen.setdefault(note.guid, note)
             if first is not note:

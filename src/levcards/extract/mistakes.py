@@ -14,7 +14,7 @@ MISTAKES = titled(r"^((the )?(most )?common (mistakes?|pitfalls?|errors|traps|mi
                   r"where ([\w'’-]+ ){1,3}breaks? down|when ([\w'’-]+ ){1,3}(goes|go) wrong|"
                   r"traps?( to avoid)?|don['’]?ts|do['’]?s and don['’]?ts|anti ?patterns|what not to do|what to avoid|things to avoid|"
                   r"errors to avoid|watch out for|gotchas|misconceptions|common misconceptions)\b")
-_NUMBERED = re.compile(r"^(?:mistake|pitfall|trap|error|failure mode)\s*#?\s*\d+\s*[:.—–-]\s*(.+)$",
+NUMBERED = re.compile(r"^(?:mistake|pitfall|trap|error|failure mode)\s*#?\s*\d+\s*[:.—–-]\s*(.+)$",
                        re.IGNORECASE)
 _FIX = re.compile(r"^(the fix|fix|the solution|solution|instead|do this instead|what to do instead|"
                   r"better|the better way|the remedy|remedy|how to avoid it|avoid it by)\s*[:—–-]\s*",
@@ -44,7 +44,7 @@ def extract(article: Article) -> list[Mistake]:
             found.extend(_from_heading(article, child, _heading_title(child.title)))
             claimed.add(child.line)
     for section in article.sections:
-        m = _NUMBERED.match(section.title)
+        m = NUMBERED.match(section.title)
         if m and section.line not in claimed:
             found.extend(_from_heading(article, section, m.group(1)))
     return found
@@ -52,7 +52,7 @@ def extract(article: Article) -> list[Mistake]:
 
 def _heading_title(title: str) -> str:
     """"Mistake 2: Paying late" and "2. Paying late" are both the mistake "Paying late"."""
-    m = _NUMBERED.match(title)
+    m = NUMBERED.match(title)
     return m.group(1) if m else re.sub(r"^#?\d{1,2}\s*[.):]\s+", "", title)
 
 
