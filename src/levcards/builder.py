@@ -78,7 +78,7 @@ def build(source: Path, out: Path, reader: str | None = None, threshold: float |
         for model in deck_models(deck).values():
             model_mods[model.model_id] = _model_mod(model.model_id, model.name, version_hash(model),
                                                     ledger, new_ledger, now, changes)
-    if frozen and new_ledger.dumps() != ledger.dumps():
+    if frozen and new_ledger != ledger:
         report.problems.error(str(ledger_path), 1, "ledger-out-of-date",
                               "would change, but --frozen forbids it; run 'levcards build' "
                               "locally and commit levcards.lock")
@@ -112,7 +112,7 @@ def build(source: Path, out: Path, reader: str | None = None, threshold: float |
         report.cache.save()
     if not frozen:
         try:
-            report.ledger_written = save_ledger(new_ledger, ledger_path)
+            report.ledger_written = save_ledger(new_ledger, ledger_path, ledger)
         except OutputError as err:
             report.problems.error(str(ledger_path), 1, "write-error", str(err))
     return report

@@ -100,8 +100,11 @@ def load(path: Path) -> Ledger:
         raise SourceError(str(path), 1, f"cannot be read ({err.strerror})", code="ledger") from None
 
 
-def save(ledger: Ledger, path: Path) -> bool:
-    """Write the ledger atomically; return False when the file already holds the same text."""
+def save(ledger: Ledger, path: Path, previous: Ledger | None = None) -> bool:
+    """Write the ledger atomically; return False when nothing changed since ``previous`` (the
+    ledger read at the start of the build) or the file already holds the same text."""
+    if previous is not None and ledger == previous and path.exists():
+        return False  # comparing the objects is far cheaper than writing 60 MB of JSON again
     text = ledger.dumps()
     with suppress(OSError):
         if path.read_text(encoding="utf-8") == text:
