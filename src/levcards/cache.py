@@ -17,15 +17,13 @@ from typing import Any
 from . import __version__
 from .atomic import write_text
 from .errors import OutputError, Problem
-from .model import Article, Definition, Enumeration, Item, Mistake, QAPair, SourceRef, Takeaway
+from .model import ITEM_TYPES, Article, Item, SourceRef
 from .overrides import sidecar_for
 from .worker import Outcome
 
 CACHE_NAME = ".levcards-cache.json"
-_ITEM_TYPES: dict[str, type] = {"definition": Definition, "qa": QAPair, "takeaway": Takeaway,
-                                "mistake": Mistake, "enumeration": Enumeration}
 _FIELD_NAMES = {kind: tuple(f.name for f in fields(cls) if f.name != "ref")
-                for kind, cls in _ITEM_TYPES.items()}
+                for kind, cls in ITEM_TYPES.items()}
 
 
 def key_for(path: Path, shown: str, reader: str | None) -> str | None:
@@ -135,7 +133,7 @@ def _decode(data: dict[str, Any]) -> Outcome:
         ref = fields.pop("ref")
         if "members" in fields:
             fields["members"] = tuple(fields["members"])
-        items.append(_ITEM_TYPES[kind](ref=SourceRef(str(ref["path"]), int(ref["line"])), **fields))
+        items.append(ITEM_TYPES[kind](ref=SourceRef(str(ref["path"]), int(ref["line"])), **fields))
     problems = [Problem(p["path"], p["line"], p["severity"], p["code"], p["message"], p["col"])
                 for p in data["problems"]]
     return Outcome(article, items, problems)

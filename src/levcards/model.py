@@ -154,7 +154,17 @@ class Enumeration:
 
 
 Item = Union[Definition, QAPair, Takeaway, Mistake, Enumeration]
-ITEM_KINDS: tuple[str, ...] = ("definition", "qa", "takeaway", "mistake", "enumeration")
+ITEM_TYPES: dict[str, type] = {"definition": Definition, "qa": QAPair, "takeaway": Takeaway,
+                               "mistake": Mistake, "enumeration": Enumeration}
+ITEM_KINDS: tuple[str, ...] = tuple(ITEM_TYPES)
+TEXT_FIELDS: dict[str, tuple[str, ...]] = {
+    "definition": ("term", "definition"),
+    "qa": ("question", "answer"),
+    "takeaway": ("text", "highlight"),
+    "mistake": ("title", "explanation", "fix"),
+    "enumeration": ("label", "members"),
+}
+"""Each kind's content fields, main field first (what `extract` prints and authors can fix)."""
 
 
 @dataclass(frozen=True, slots=True)

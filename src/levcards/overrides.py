@@ -24,14 +24,9 @@ from pathlib import Path
 
 from .errors import Problems, SourceError
 from .extract.text import norm
-from .model import Item, QAPair, SourceRef, Takeaway
+from .model import TEXT_FIELDS, Item, QAPair, SourceRef, Takeaway
 
 SUFFIX = ".levcards.toml"
-_FIELDS = {"definition": ("term", "definition"), "qa": ("question", "answer"),
-           "takeaway": ("text", "highlight"), "mistake": ("title", "explanation", "fix"),
-           "enumeration": ("label",)}
-
-
 @dataclass
 class Overrides:
     path: str
@@ -77,9 +72,9 @@ def apply(items: list[Item], overrides: Overrides, problems: Problems) -> list[I
             continue
         for fix in overrides.fixes:
             if (fix.get("kind"), norm(str(fix.get("key", "")))) == ident:
-                changes = {k: str(v) for k, v in fix.items() if k in _FIELDS.get(item.kind, ())}
+                changes = {k: str(v) for k, v in fix.items()
+                           if k in TEXT_FIELDS[item.kind] and isinstance(getattr(item, k), str)}
                 item = replace(item, **changes)  # type: ignore[arg-type]
-                used.add(("fix",) + ident)  # type: ignore[arg-type]
         out.append(item)
     for kind, key in skip - used:
         problems.warning(overrides.path, 1, "override-unused", f"skip {kind}: {key!r} matches no "

@@ -13,16 +13,9 @@ from rich.progress import Progress
 from rich.table import Table
 
 from .errors import Problem
-from .model import ITEM_KINDS, Item
+from .model import ITEM_KINDS, TEXT_FIELDS, Item
 from .results import ArticleResult, Report
 
-_FIELDS = {
-    "definition": ("term", "definition"),
-    "qa": ("question", "answer"),
-    "takeaway": ("text", "highlight"),
-    "mistake": ("title", "explanation", "fix"),
-    "enumeration": ("label", "members"),
-}
 
 
 _SHORT = ("defs", "q&a", "takeaways", "mistakes", "lists")  # column names for ITEM_KINDS
@@ -58,7 +51,7 @@ def progress_bar(err: Console) -> Iterator[Callable[[int, int], None] | None]:
 
 def item_dict(item: Item) -> dict[str, Any]:
     data: dict[str, Any] = {"kind": item.kind}
-    for name in _FIELDS[item.kind]:
+    for name in TEXT_FIELDS[item.kind]:
         value = getattr(item, name)
         data[name] = list(value) if isinstance(value, tuple) else value
     data["line"] = item.ref.line
@@ -167,7 +160,7 @@ def print_extract(report: Report, console: Console) -> None:
             table.add_column(column)
         for item in result.items:
             data = item_dict(item)
-            first, second = _FIELDS[item.kind][0], _FIELDS[item.kind][1]
+            first, second = TEXT_FIELDS[item.kind][0], TEXT_FIELDS[item.kind][1]
             text = f"{data[first]} → {data[second]}" if data[second] else str(data[first])
             table.add_row(str(item.ref.line), item.kind, f"{item.confidence:.2f}", text)
         console.print(table)
