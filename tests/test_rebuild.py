@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from anki.collection import Collection
 from ankitools import import_apkg, notes
+from ledgers import ledger_notes
 from typer.testing import CliRunner
 
 from levcards.cli import app
@@ -160,8 +161,8 @@ def test_frozen_build_refuses_to_change_the_ledger(course: Path, tmp_path: Path)
 
 def test_pinned_item_keeps_its_guid(course: Path, tmp_path: Path) -> None:
     _build(course, tmp_path / "a")
-    ledger = json.loads((course / "levcards.lock").read_text(encoding="utf-8"))
-    (old_guid,) = [g for g, e in ledger["notes"].items() if e["key"] == "why automate savings"]
+    ledger = ledger_notes(course / "levcards.lock")
+    (old_guid,) = [g for g, e in ledger.items() if e["key"] == "why automate savings"]
     article = course / "habits" / "autopilot.md"
     # a rewrite too large for similarity matching, pinned by hand
     _write(article, article.read_text(encoding="utf-8").replace(
@@ -171,8 +172,8 @@ def test_pinned_item_keeps_its_guid(course: Path, tmp_path: Path) -> None:
         ROOT_CONFIG + f'[pins]\n"habits-of-money/qa/what does a standing order buy me" = "{old_guid}"\n',
         encoding="utf-8")
     data = _build(course, tmp_path / "b")
-    ledger = json.loads((course / "levcards.lock").read_text(encoding="utf-8"))
-    assert ledger["notes"][old_guid]["key"] == "what does a standing order buy me"
+    ledger = ledger_notes(course / "levcards.lock")
+    assert ledger[old_guid]["key"] == "what does a standing order buy me"
     assert data["series"][0]["changes"]["retired"] == 0
 
 

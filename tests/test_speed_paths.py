@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from levcards import worker
-from levcards.cache import CACHE_NAME
+from levcards import pipeline, worker
 from levcards.builder import build
+from levcards.cache import CACHE_DIR, INDEX_NAME
 
 
 def _corpus(root: Path, count: int) -> None:
@@ -50,7 +50,8 @@ def test_cache_is_used_and_a_broken_or_stale_cache_changes_nothing(tmp_path: Pat
     _corpus(source, 6)
     out = tmp_path / "out"
     reference = _fresh_build(source, out)
-    assert (out / CACHE_NAME).is_file()
+    cache = out / CACHE_DIR
+    assert (cache / INDEX_NAME).is_file()
 
     calls: list[str] = []
     real_run = worker.run
@@ -58,11 +59,11 @@ def test_cache_is_used_and_a_broken_or_stale_cache_changes_nothing(tmp_path: Pat
     assert _fresh_build(source, out) == reference
     assert calls == [], "an unchanged tree is not read again"
 
-    (out / CACHE_NAME).write_text('{"version": "0.1.0", "entries": {"x": 1', encoding="utf-8")
+    (cache / INDEX_NAME).write_text('{"version": "0.1.0", "body": {"x": 1', encoding="utf-8")
     assert _fresh_build(source, out) == reference
-    text = (out / CACHE_NAME).read_text(encoding="utf-8")
-    (out / CACHE_NAME).write_text(text.replace('"definition":"the meaning', '"definition":"WRONG'),
-                                  encoding="utf-8")
+    for items in cache.glob("items-*.json"):
+        text = items.read_text(encoding="utf-8")
+        items.write_text(text.replace('"definition":"the meaning', '"definition":"WRONG'), encoding="utf-8")
     calls.clear()
     assert _fresh_build(source, out) == reference, "damaged entries are read again"
     assert len(calls) == 6
@@ -72,10 +73,82 @@ def test_cache_is_used_and_a_broken_or_stale_cache_changes_nothing(tmp_path: Pat
     calls.clear()
     fresh = _fresh_build(source, out)
     assert calls == [str(edited)], "only the edited article is read again"
-    (out / CACHE_NAME).write_text("[]", encoding="utf-8")
-    assert _fresh_build(source, out) == fresh
-    (out / CACHE_NAME).write_bytes(b"\xff\xfe garbage")
-    assert _fresh_build(source, out) == fresh
+    for broken in ("[]", '{"version": "x"}', "\ufffd garbage"):
+        for file in [cache / INDEX_NAME, *cache.glob("items-*.json")]:
+            file.write_text(broken, encoding="utf-8")
+        assert _fresh_build(source, out) == fresh
+
+
+def _state(source: Path, out: Path) -> dict[str, bytes]:
+    """What a build leaves that matters: the packages and the ledger."""
+    return {**_packages(out), "levcards.lock": (source / "levcards.lock").read_bytes()}
+
+
+def _edit(path: Path, old: str, new: str, when: int) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    os.utime(path, (when, when))
+
+
+def _from_scratch(source: Path, out: Path) -> dict[str, bytes]:
+    """A build with the current ledger and no cache; the ledger is put back afterwards."""
+    lock = source / "levcards.lock"
+    before = lock.read_bytes()
+    assert build(source, out).ok
+    state = _state(source, out)
+    lock.write_bytes(before)
+    return state
+
+
+def test_an_incremental_build_equals_a_build_from_scratch(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Series kept from the last build give exactly what rebuilding them would, edit after edit,
+    and only the series an edit touches are made into notes again."""
+    source = tmp_path / "src"
+    _corpus(source, 9)
+    out = tmp_path / "out"
+    assert build(source, out).ok
+    made: set[str] = set()
+    real = pipeline.make_notes
+    monkeypatch.setattr(pipeline, "make_notes",
+                        lambda ctx, items: made.add(ctx.series_slug) or real(ctx, items))
+    notes = source / "series-1"
+    edits = [
+        (lambda: _edit(notes / "note-004.md", "comes after", "follows", 1_700_000_100), {"series-1"}),
+        (lambda: _edit(source / "series-2" / "note-005.md", "## Glossary", "## Terms", 1_700_000_200),
+         {"series-2"}),
+        (lambda: (source / "series-0" / "note-003.md").rename(source / "series-0" / "moved.md"),
+         {"series-0"}),
+        (lambda: _edit(notes / "note-007.md", "# Note 7", "---\nseries: series-2\n---\n# Note 7",
+                       1_700_000_300), {"series-1", "series-2"}),
+        (lambda: (source / "series-2" / "note-008.md").unlink(), {"series-2"}),
+        (lambda: None, set()),
+    ]
+    for n, (edit, touched) in enumerate(edits):
+        edit()
+        expected = _from_scratch(source, tmp_path / f"scratch-{n}")
+        made.clear()
+        assert build(source, out).ok
+        assert made == touched, f"edit {n}"
+        assert _state(source, out) == expected, f"edit {n}"
+
+
+def test_a_changed_ledger_or_package_is_not_trusted(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    _corpus(source, 6)
+    out = tmp_path / "out"
+    assert build(source, out).ok
+    lock = source / "levcards.lock"
+    first = lock.read_bytes()
+    _edit(source / "series-1" / "note-004.md", "comes after", "follows", 1_700_000_100)
+    assert build(source, out).ok
+    lock.write_bytes(first)  # an older ledger checked out again
+    expected = _from_scratch(source, tmp_path / "scratch")
+    assert build(source, out).ok
+    assert _state(source, out) == expected
+    (out / "series-0.apkg").write_bytes(b"not a package")
+    (out / "series-2.apkg").unlink()
+    assert build(source, out).ok
+    assert _state(source, out) == expected
 
 
 def test_only_the_edited_series_is_repackaged(tmp_path: Path) -> None:

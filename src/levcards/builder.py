@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import config as cfg
 from .errors import LevcardsError, OutputError, SourceError
@@ -11,9 +13,12 @@ from .identity import deck_id
 from .ledger import LEDGER_NAME, Ledger
 from .ledger import load as load_ledger
 from .ledger import save as save_ledger
-from .matching import Changes, assign
+from .matching import Changes, SeriesChanges, assign, settled
 from .pipeline import Progress, plan
 from .results import Report, SeriesResult
+
+if TYPE_CHECKING:
+    from .cache import Cache
 
 
 def build_timestamp(report: Report, source: Path) -> int:
@@ -38,37 +43,73 @@ def build(source: Path, out: Path, reader: str | None = None, threshold: float |
 
     Nothing is written under ``strict`` when there are problems, nor under ``frozen`` when the
     ledger would change. The ledger is saved only after every package was written. ``only``
-    limits which series' packages are written (the watcher's partial rebuilds).
+    limits which series' packages are written (the watcher's partial rebuilds). A series whose
+    articles, settings, ledger block and package are all as the last build left them is kept
+    as it is (see ``plan``).
     """
-    from .notetypes import version_hash
-    from .package import DeckSpec, deck_models, package_fingerprint, write_apkg  # genanki only here
-    from .release import write_release_files
+    from .cache import package_digest
 
-    report = plan(source, reader, threshold, progress, include_all, cache_dir=out)
-    if strict and report.problems.items:
-        return report
     ledger_path = (source if source.is_dir() else source.parent) / LEDGER_NAME
     try:
         ledger = load_ledger(ledger_path)
     except SourceError as err:
+        report = plan(source, reader, threshold, progress, include_all)
         report.problems.from_error(err)
         return report
+
+    def reusable(slug: str, record: dict[str, Any]) -> bool:
+        return (record["ledger"] == _ledger_digest(ledger, slug)
+                and record["package"] == package_digest(out / f"{slug}.apkg"))
+
+    report = plan(source, reader, threshold, progress, include_all, cache_dir=out,
+                  reusable=reusable, settings=json.dumps([version, include_all]))
+    if strict and report.problems.items:
+        return report
+    try:
+        return _finish(report, source, out, ledger, ledger_path, frozen, version, only)
+    except SourceError as err:  # a damaged block of the ledger, found when it was needed
+        report.problems.from_error(err)
+        return report
+
+
+def _finish(report: Report, source: Path, out: Path, ledger: Ledger, ledger_path: Path,
+            frozen: bool, version: str, only: set[str] | None) -> Report:
+    from .cache import package_digest
+    from .notetypes import version_hash
+    from .package import DeckSpec, deck_models, package_fingerprint, write_apkg  # genanki only here
+    from .release import write_release_files
+
     now = build_timestamp(report, source)
     failed = {a.key for a in report.articles if a.article is None}
     by_slug = {s.slug: s for s in report.series}
-    for slug, name in ledger.decks.items():  # series whose articles all failed or vanished
-        if slug not in by_slug and any(e.series == slug and not e.retired or e.series == slug and
-                                       e.article in failed for e in ledger.notes.values()):
+    for slug in ledger.slugs():  # series whose articles all failed or vanished
+        if slug not in by_slug and any(not e.retired or e.article in failed
+                                       for e in ledger.series(slug).values()):
+            name = ledger.decks.get(slug, slug)
             by_slug[slug] = SeriesResult(slug, name, "ledger", cfg.DeckConfig(name=name))
     report.series = sorted(by_slug.values(), key=lambda s: s.slug)
-    shipped, new_ledger, changes = assign(
-        {s.slug: s.notes for s in report.series}, ledger, now, failed,
-        _pins(source), {s.slug: s.deck_name for s in report.series})
-    report.changes = changes
+    pins = _pins(source)
+    new_ledger = ledger.copy()
+    changes = report.changes = Changes()
+    stable: dict[str, bool] = {}
+    for series in report.series:
+        slug = series.slug
+        if series.reused is not None:
+            changes.series[slug] = SeriesChanges(unchanged=int(series.reused["tally"]["unchanged"]))
+            continue
+        notes = series.notes
+        series.shipped, entries, changes.series[slug] = assign(
+            notes, ledger.series(slug), new_ledger, slug, now, failed, pins)
+        new_ledger.set_series(slug, entries)
+        stable[slug] = settled(notes, series.shipped, entries, pins)
+    for series in report.series:
+        previous = ledger.decks.get(series.slug)
+        if previous and previous != series.deck_name:
+            changes.series[series.slug].renamed_from = previous
+        new_ledger.decks[series.slug] = series.deck_name
     decks: dict[str, DeckSpec] = {}
     model_mods: dict[int, int] = {}
     for series in report.series:
-        series.shipped = shipped.get(series.slug, [])
         description = series.config.description or f"{series.deck_name}: cards made by levcards."
         if version:
             description += f" Version {version}."
@@ -83,39 +124,63 @@ def build(source: Path, out: Path, reader: str | None = None, threshold: float |
                               "would change, but --frozen forbids it; run 'levcards build' "
                               "locally and commit levcards.lock")
         return report
+    cache = report.cache
     for series in report.series:
+        target = out / f"{series.slug}.apkg"
+        if series.reused is not None:
+            series.output = target  # nothing it depends on changed: the package is already there
+            continue
         if only is not None and series.slug not in only:
             continue
         if not series.shipped:
             report.problems.warning(series.articles[0].path if series.articles else str(source), 1,
                                     "empty-series", f"series {series.name!r} has no notes; no deck written")
             continue
-        target = out / f"{series.slug}.apkg"
         fingerprint = package_fingerprint(decks[series.slug], series.shipped, model_mods)
-        if report.cache is not None and report.cache.package_unchanged(target, fingerprint):
-            series.output = target  # the same bytes are already there: nothing to repackage
-            report.cache.record_package(target, fingerprint)
-            continue
+        before = cache.series_before.get(series.slug) if cache is not None else None
         try:
-            series.output = write_apkg(decks[series.slug], series.shipped, target, model_mods)
-            if report.cache is not None:
-                report.cache.record_package(target, fingerprint)
+            if not (isinstance(before, dict) and before.get("fingerprint") == fingerprint
+                    and before.get("package") == package_digest(target)):
+                write_apkg(decks[series.slug], series.shipped, target, model_mods)
+            series.output = target
         except OutputError as err:
             report.problems.error(str(out), 1, "write-error", str(err))
             return report
+        if cache is not None:
+            _record_series(cache, series, new_ledger, fingerprint, stable.get(series.slug, False),
+                           changes.series[series.slug].unchanged, package_digest(target))
     try:
         write_release_files(report, out, version)
     except OutputError as err:
         report.problems.error(str(out), 1, "write-error", str(err))
         return report
-    if report.cache is not None:
-        report.cache.save()
+    if cache is not None:
+        cache.save()
     if not frozen:
         try:
             report.ledger_written = save_ledger(new_ledger, ledger_path, ledger)
         except OutputError as err:
             report.problems.error(str(ledger_path), 1, "write-error", str(err))
     return report
+
+
+def _ledger_digest(ledger: Ledger, slug: str) -> str:
+    """The parts of the ledger a series' package depends on: its block, note types, deck names."""
+    return ledger.block_digest(slug) + json.dumps([ledger.notetypes, ledger.decks], sort_keys=True)
+
+
+def _record_series(cache: Cache, series: SeriesResult, ledger: Ledger, fingerprint: str,
+                   stable: bool, unchanged: int, package: str | None) -> None:
+    """What the next build needs to keep this series as it is, if nothing changes."""
+    keys = [cache.articles.get(a.path, {}).get("key") for a in series.articles]
+    if package is None or any(k is None for k in keys) or series.origin == "ledger":
+        return
+    cache.record_series(series.slug, {
+        "members": [[a.path, k] for a, k in zip(series.articles, keys)],
+        "name": series.name, "origin": series.origin, "ledger": _ledger_digest(ledger, series.slug),
+        "package": package, "fingerprint": fingerprint, "stable": stable,
+        "tally": {"notes": series.note_count, "cards": series.card_count,
+                  "items": series.item_counts(), "unchanged": unchanged}})
 
 
 def _model_mod(model_id: int, name: str, digest: str, ledger: Ledger, new_ledger: Ledger,

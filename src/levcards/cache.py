@@ -1,15 +1,24 @@
-"""The extraction cache in the output folder: an unchanged article is not read again.
+"""The build cache in the output folder (``.levcards-cache/``): unchanged work is not done again.
 
-Entries are keyed by the article's bytes (and its sidecar's), the path it is shown under, the
-reader override and levcards' version; each entry carries a checksum of itself. The file is
-JSON and never trusted: anything unreadable, stale, damaged or malformed is ignored and the
-article is simply read again.
+``index.json`` records, per article, its content key (a hash of its bytes and its sidecar's, the
+path it is shown under, the reader override and levcards' version), the file's stat at the time
+it was hashed, its series and what the report needs about it; and, per series, what its last
+package was built from. ``items-<series>.json`` holds the extracted items of that series'
+articles, each entry with a checksum of itself.
+
+Nothing here is trusted blindly: an unreadable, stale, damaged or malformed file or entry is
+ignored, and the work is simply done again. A file's stat stands in for its content only when
+size, times and inode all match and the file had not been touched for a few seconds before it
+was hashed (a later edit within the file system's timestamp resolution could not hide).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import time
+from contextlib import suppress
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -21,13 +30,29 @@ from .model import ITEM_TYPES, Article, Item, SourceRef
 from .overrides import sidecar_for
 from .worker import Outcome
 
-CACHE_NAME = ".levcards-cache.json"
+CACHE_DIR = ".levcards-cache"
+INDEX_NAME = "index.json"
+TRUST_AFTER_NS = 3_000_000_000
+"""A file's stat vouches for its content only if it was this much older than the hashing."""
 _FIELD_NAMES = {kind: tuple(f.name for f in fields(cls) if f.name != "ref")
                 for kind, cls in ITEM_TYPES.items()}
 
 
-def key_for(path: Path, shown: str, reader: str | None) -> str | None:
-    """The cache key, or None when the file cannot be read (the reader will say why)."""
+def _stat_key(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+        sidecar = sidecar_for(path)
+        side = sidecar.stat() if sidecar.is_file() else None
+    except OSError:
+        return None
+    key = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+    if side is not None:
+        key += [side.st_size, side.st_mtime_ns, side.st_ctime_ns, side.st_ino]
+    return key
+
+
+def content_key(path: Path, shown: str, reader: str | None) -> str | None:
+    """The key of the article's content, or None when it cannot be read (the reader says why)."""
     try:
         digest = hashlib.sha256(path.read_bytes())
         sidecar = sidecar_for(path)
@@ -38,70 +63,146 @@ def key_for(path: Path, shown: str, reader: str | None) -> str | None:
     return f"{__version__}|{reader or ''}|{shown}|{digest.hexdigest()}"
 
 
-class Cache:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.entries: dict[str, Any] = {}
-        self.used: dict[str, Any] = {}
-        self.packages: dict[str, Any] = {}
-        self.written: dict[str, Any] = {}
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(data, dict) and data.get("version") == __version__:
-                entries, packages = data.get("entries"), data.get("packages")
-                self.entries = entries if isinstance(entries, dict) else {}
-                self.packages = packages if isinstance(packages, dict) else {}
-        except (OSError, ValueError):
-            self.entries = {}
+def _items_name(slug: str) -> str:
+    return f"items-{slug or '_'}.json"
 
-    def get(self, key: str | None) -> Outcome | None:
-        if key is None or key not in self.entries:
+
+def _checksum(data: Any) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def _read_json(path: Path) -> Any:
+    """The file's JSON if its checksum holds, else None."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("version") != __version__:
+        return None
+    body = data.get("body")
+    return body if isinstance(body, dict) and data.get("sha") == _checksum(body) else None
+
+
+class Cache:
+    """Last build's records (``before``) and this build's (``articles``, ``series``, items)."""
+
+    def __init__(self, folder: Path, settings: str = "") -> None:
+        self.folder = folder
+        index = _read_json(folder / INDEX_NAME) or {}
+        articles, series = index.get("articles"), index.get("series")
+        self.articles_before: dict[str, Any] = articles if isinstance(articles, dict) else {}
+        same = index.get("settings") == settings and isinstance(series, dict)
+        self.series_before: dict[str, Any] = series if same else {}  # type: ignore[assignment]
+        self.settings = settings
+        self.articles: dict[str, Any] = {}
+        self.series: dict[str, Any] = {}
+        self._items_before: dict[str, dict[str, Any]] = {}
+        self._items: dict[str, dict[str, Any]] = {}
+        self._kept_items: set[str] = set()
+        self._stats: dict[str, list[int] | None] = {}
+
+    # -- articles -----------------------------------------------------------------------------
+
+    def key_for(self, path: Path, shown: str, reader: str | None) -> str | None:
+        """The content key, from the file's stat when last build's record vouches for it."""
+        stat = self._stats[shown] = _stat_key(path)
+        record = self.articles_before.get(shown)
+        if (stat is not None and isinstance(record, dict) and record.get("stat") == stat
+                and isinstance(record.get("checked"), int) and stat[1] + TRUST_AFTER_NS < record["checked"]
+                and isinstance(record.get("key"), str)):
+            return record["key"]  # type: ignore[no-any-return]
+        return content_key(path, shown, reader)
+
+    def record(self, shown: str, key: str | None) -> dict[str, Any] | None:
+        """Last build's record of this article, if its content is the same."""
+        record = self.articles_before.get(shown)
+        if key is None or not isinstance(record, dict) or record.get("key") != key:
             return None
-        entry = self.entries[key]
+        needed = {"series": str, "problems": list, "title": str, "reader": str, "items": int,
+                  "notes": int}
+        return record if all(isinstance(record.get(k), t) for k, t in needed.items()) else None
+
+    def keep(self, shown: str, record: dict[str, Any]) -> None:
+        """Carry last build's record of an article whose series was reused."""
+        self.articles[shown] = {**record, **self._stat_fields(shown, record["key"])}
+
+    def remember(self, shown: str, key: str | None, series: str, outcome: Outcome,
+                 problems: list[Problem], notes: int) -> None:
+        """Record an article this build processed (readable ones only)."""
+        article = outcome.article
+        if key is None or article is None:
+            return
+        self.articles[shown] = {
+            "key": key, "series": series, "problems": [p.as_dict() for p in problems],
+            "title": article.title, "reader": article.reader, "items": len(outcome.items),
+            "notes": notes, **self._stat_fields(shown, key)}
+        data = _encode(outcome)
+        self._items.setdefault(series, {})[key] = {"sha": _checksum(data), "data": data}
+
+    def _stat_fields(self, shown: str, key: str) -> dict[str, Any]:
+        before = self.articles_before.get(shown)
+        stat = self._stats.get(shown)
+        if isinstance(before, dict) and before.get("stat") == stat and before.get("key") == key:
+            return {"stat": stat, "checked": before.get("checked")}  # still vouched for
+        return {"stat": stat, "checked": time.time_ns()}
+
+    def outcome(self, key: str | None, series: str) -> Outcome | None:
+        """The cached Outcome for ``key`` from the items of ``series``, or None."""
+        if key is None:
+            return None
+        if series not in self._items_before:
+            self._items_before[series] = _read_json(self.folder / _items_name(series)) or {}
+        entry = self._items_before[series].get(key)
         try:
-            if entry["sha"] != _digest(entry["data"]):
+            if not isinstance(entry, dict) or entry["sha"] != _checksum(entry["data"]):
                 return None  # damaged since it was written: read the article again
-            outcome = _decode(entry["data"])
+            return _decode(entry["data"])
         except (KeyError, TypeError, ValueError, AttributeError):
             return None  # malformed: read the article again
-        self.used[key] = self.entries[key]
-        return outcome
 
-    def put(self, key: str | None, outcome: Outcome) -> None:
-        if key is not None and outcome.article is not None:
-            data = _encode(outcome)
-            self.used[key] = {"sha": _digest(data), "data": data}
+    # -- series -------------------------------------------------------------------------------
 
-    def package_unchanged(self, target: Path, fingerprint: str) -> bool:
-        """True when ``target`` is the very file the last build wrote for this content."""
-        known = self.packages.get(str(target))
-        if not isinstance(known, dict) or known.get("fingerprint") != fingerprint:
-            return False
-        try:
-            return hashlib.sha256(target.read_bytes()).hexdigest() == known.get("sha256")
-        except OSError:
-            return False
+    def series_record(self, slug: str, members: list[list[str]]) -> dict[str, Any] | None:
+        """Last build's record of a series built from exactly these (path, key) members."""
+        record = self.series_before.get(slug)
+        if not isinstance(record, dict) or record.get("members") != members:
+            return None
+        needed = {"name": str, "origin": str, "ledger": str, "package": str, "stable": bool,
+                  "tally": dict}
+        return record if all(isinstance(record.get(k), t) for k, t in needed.items()) else None
 
-    def record_package(self, target: Path, fingerprint: str) -> None:
-        try:
-            digest = hashlib.sha256(target.read_bytes()).hexdigest()
-        except OSError:
-            return
-        self.written[str(target)] = {"fingerprint": fingerprint, "sha256": digest}
+    def keep_series(self, slug: str, record: dict[str, Any]) -> None:
+        self.series[slug] = record
+        self._kept_items.add(slug)  # its items file stays as it is
+
+    def record_series(self, slug: str, record: dict[str, Any]) -> None:
+        self.series[slug] = record
 
     def save(self) -> None:
-        """Keep only this build's entries; a cache that cannot be written is not an error."""
-        packages = {**self.packages, **self.written}
-        text = json.dumps({"version": __version__, "entries": self.used, "packages": packages},
-                          ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        try:
-            write_text(self.path, text)
-        except OutputError:
-            pass
+        """Write this build's records; a cache that cannot be written is not an error."""
+        with suppress(OSError, OutputError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for slug, items in self._items.items():
+                _write_json(self.folder / _items_name(slug), items)
+            wanted = {_items_name(slug) for slug in (*self._items, *self._kept_items)}
+            for stale in self.folder.glob("items-*.json"):
+                if stale.name not in wanted:
+                    stale.unlink()
+            _write_json(self.folder / INDEX_NAME, {"settings": self.settings,
+                                                   "articles": self.articles, "series": self.series})
 
 
-def _digest(data: Any) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+def package_digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _write_json(path: Path, body: dict[str, Any]) -> None:
+    text = json.dumps({"version": __version__, "sha": _checksum(body), "body": body},
+                      ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    write_text(path, text)
 
 
 def _item_dict(item: Item) -> dict[str, Any]:
@@ -128,12 +229,17 @@ def _decode(data: dict[str, Any]) -> Outcome:
                       dict(a["meta"]), tuple((int(w[0]), str(w[1])) for w in a["warnings"]))
     items: list[Item] = []
     for raw in data["items"]:
-        fields = dict(raw)
-        kind = fields.pop("kind")
-        ref = fields.pop("ref")
-        if "members" in fields:
-            fields["members"] = tuple(fields["members"])
-        items.append(ITEM_TYPES[kind](ref=SourceRef(str(ref["path"]), int(ref["line"])), **fields))
+        values = dict(raw)
+        kind = values.pop("kind")
+        ref = values.pop("ref")
+        if "members" in values:
+            values["members"] = tuple(values["members"])
+        items.append(ITEM_TYPES[kind](ref=SourceRef(str(ref["path"]), int(ref["line"])), **values))
     problems = [Problem(p["path"], p["line"], p["severity"], p["code"], p["message"], p["col"])
                 for p in data["problems"]]
     return Outcome(article, items, problems)
+
+
+def problems_from(records: list[dict[str, Any]]) -> list[Problem]:
+    return [Problem(p["path"], p["line"], p["severity"], p["code"], p["message"], p["col"])
+            for p in records]

@@ -2,28 +2,35 @@
 
 It records, per note GUID, where the item came from, its content hash, the time its content last
 changed, its Anki note ID and its last fields (so a retired or carried-over note can still ship),
-plus a version per note type and the deck name per series. It is sorted JSON, one note per key,
-so it diffs well in review. It is the one file levcards writes in the source tree.
+plus a version per note type, the deck name per series and the next free note ID. It is sorted
+JSON with one block per series and one note per line, so it diffs well in review, and a build
+parses only the blocks of the series it rebuilds. It is the one file levcards writes in the
+source tree.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from contextlib import suppress
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from .atomic import write_text
 from .errors import SourceError
 
 LEDGER_NAME = "levcards.lock"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+_SERIES_START = '\n "series": {\n'
+_BLOCK_START = '\n  "'
+_BLOCK_END = "\n  }"
 
 
 @dataclass
 class Entry:
-    """One note as the last build shipped it."""
+    """One note as the last build shipped it (``series`` is the block it is filed under)."""
 
     series: str
     article: str
@@ -41,31 +48,107 @@ class Entry:
     retired: bool = False
 
 
-_ENTRY_FIELDS = tuple(f.name for f in fields(Entry))
+_STORED_FIELDS = tuple(f.name for f in fields(Entry) if f.name != "series")
 
 
-@dataclass
+def _line(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def dump_block(entries: dict[str, Entry]) -> str:
+    """One series' notes as the ledger stores them: a JSON object, one note per line."""
+    if not entries:
+        return "{}"
+    lines = ",\n".join(f"    {_line(g)}: {_line({n: getattr(e, n) for n in _STORED_FIELDS})}"
+                       for g, e in sorted(entries.items()))
+    return "{\n" + lines + "\n  }"
+
+
 class Ledger:
-    notes: dict[str, Entry] = field(default_factory=dict)
-    notetypes: dict[str, dict[str, object]] = field(default_factory=dict)
-    """note type ID -> {"hash": …, "mod": …, "name": …}"""
-    decks: dict[str, str] = field(default_factory=dict)
-    """series slug -> deck name"""
+    """Note types, deck names and the note ID counter, plus one block of notes per series.
+
+    A block stays the text it was read as until someone asks for its entries, so a build that
+    touches one series neither parses nor re-serialises the others.
+    """
+
+    def __init__(self, notetypes: dict[str, dict[str, object]] | None = None,
+                 decks: dict[str, str] | None = None, next_note_id: int = 0) -> None:
+        self.notetypes: dict[str, dict[str, object]] = notetypes or {}
+        """note type ID -> {"hash": …, "mod": …, "name": …}"""
+        self.decks: dict[str, str] = decks or {}
+        """series slug -> deck name"""
+        self.next_note_id = next_note_id
+        """The next note ID to hand out: IDs only ever rise, so they never collide."""
+        self.format = FORMAT_VERSION
+        self._raw: dict[str, tuple[str, int]] = {}  # slug -> (block text, its first line)
+        self._parsed: dict[str, dict[str, Entry]] = {}
+        self._dumped: dict[str, str] = {}
+        self.path = ""
+
+    def copy(self) -> Ledger:
+        other = Ledger(json.loads(json.dumps(self.notetypes)), dict(self.decks), self.next_note_id)
+        other._raw = dict(self._raw)
+        other._parsed = {slug: dict(entries) for slug, entries in self._parsed.items()}
+        other.path = self.path
+        return other
+
+    def slugs(self) -> list[str]:
+        return sorted(set(self._raw) | set(self._parsed))
+
+    def series(self, slug: str) -> dict[str, Entry]:
+        """The notes filed under ``slug`` (empty for a series never built), parsed on first use."""
+        if slug not in self._parsed:
+            raw = self._raw.get(slug)
+            self._parsed[slug] = _parse_block(slug, raw, self.path) if raw is not None else {}
+        return self._parsed[slug]
+
+    def set_series(self, slug: str, entries: dict[str, Entry]) -> None:
+        """File ``entries`` as the series' notes (the ledger keeps them as given)."""
+        self._raw.pop(slug, None)
+        self._dumped.pop(slug, None)
+        self._parsed[slug] = entries
+
+    def block_text(self, slug: str) -> str:
+        if slug in self._raw:
+            return self._raw[slug][0]
+        if slug not in self._dumped:
+            self._dumped[slug] = dump_block(self._parsed.get(slug, {}))
+        return self._dumped[slug]
+
+    def block_digest(self, slug: str) -> str:
+        """A checksum of the series' block as it would be written."""
+        return hashlib.blake2b(self.block_text(slug).encode(), digest_size=16).hexdigest()
+
+    def all_entries(self) -> Iterator[tuple[str, Entry]]:
+        for slug in self.slugs():
+            yield from self.series(slug).items()
+
+    def header(self) -> dict[str, Any]:
+        return {"decks": dict(sorted(self.decks.items())), "format": FORMAT_VERSION,
+                "generator": "levcards", "next_note_id": self.next_note_id,
+                "notetypes": dict(sorted(self.notetypes.items()))}
 
     def dumps(self) -> str:
-        """Sorted JSON with one note per line: small diffs, and fast to write for many notes."""
-        def line(value: object) -> str:
-            return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        """Sorted JSON: the header, then one block per series with one note per line."""
+        head = ",\n".join(f" {_line(k)}: {_line(v)}" for k, v in self.header().items())
+        blocks = [f'  "{slug}": {self.block_text(slug)}' for slug in self.slugs()
+                  if self.block_text(slug) != "{}"]
+        return "{\n" + head + ",\n" + ' "series": {\n' + ",\n".join(blocks) + "\n }\n}\n"
 
-        notes = ",\n".join(f"  {line(g)}: {line(_entry_dict(e))}" for g, e in sorted(self.notes.items()))
-        return (f'{{\n "decks": {line(dict(sorted(self.decks.items())))},\n'
-                f' "format": {FORMAT_VERSION},\n "generator": "levcards",\n'
-                f' "notes": {{\n{notes}\n }},\n'
-                f' "notetypes": {line(dict(sorted(self.notetypes.items())))}\n}}\n')
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Ledger):
+            return NotImplemented
+        if self.header() != other.header():
+            return False
+        for slug in set(self.slugs()) | set(other.slugs()):
+            mine, theirs = self._raw.get(slug), other._raw.get(slug)
+            if mine is not None and theirs is not None and mine[0] == theirs[0]:
+                continue  # the same text: no need to parse either
+            if self.series(slug) != other.series(slug):
+                return False
+        return True
 
-
-def _entry_dict(entry: Entry) -> dict[str, object]:
-    return {name: getattr(entry, name) for name in _ENTRY_FIELDS}
+    __hash__ = None  # type: ignore[assignment]
 
 
 def content_hash(notetype: str, fields: tuple[str, ...] | list[str], tags: tuple[str, ...] | list[str]) -> str:
@@ -80,31 +163,121 @@ def content_hash(notetype: str, fields: tuple[str, ...] | list[str], tags: tuple
 
 
 def load(path: Path) -> Ledger:
-    """Read the ledger; a missing file is an empty ledger, a broken one an error with its line."""
+    """Read the ledger; a missing file is an empty ledger, a broken one an error with its line.
+
+    Only the header is parsed here; each series' block is parsed when a build asks for it.
+    Format 1 (one flat map of notes) is read too and written back as format 2.
+    """
     if not path.exists():
         return Ledger()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT_VERSION:
-            raise SourceError(str(path), 1, f"has format {data.get('format')!r}; this levcards "
-                              f"reads format {FORMAT_VERSION}", code="ledger")
-        notes = {g: Entry(**e) for g, e in data.get("notes", {}).items()}
-        return Ledger(notes, dict(data.get("notetypes", {})), dict(data.get("decks", {})))
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        reason = getattr(err, "strerror", None) or err
+        raise SourceError(str(path), 1, f"cannot be read ({reason})", code="ledger") from None
+    ledger = _load_lazily(text) or _load_whole(text, str(path))
+    ledger.path = str(path)
+    for slug in ledger.slugs():  # a block that is not even an object fails now, not mid-build
+        raw = ledger._raw.get(slug)
+        if raw is not None and not (raw[0].startswith("{") and raw[0].endswith("}")):
+            raise SourceError(str(path), raw[1], "has an unexpected shape; restore it from "
+                              "version control", code="ledger")
+    return ledger
+
+
+def _load_lazily(text: str) -> Ledger | None:
+    """Split a ledger laid out the way ``dumps`` writes it; None if it is laid out otherwise."""
+    start = text.find(_SERIES_START)
+    if start < 0 or not text.rstrip().endswith("\n }\n}"):
+        return None
+    try:
+        head = json.loads(text[:start].rstrip().rstrip(",") + "\n}")
+    except json.JSONDecodeError:
+        return None
+    if not isinstance(head, dict) or head.get("format") != FORMAT_VERSION:
+        return None
+    ledger = _with_header(head)
+    position = start + len(_SERIES_START) - 1
+    counted, line = 0, 1  # ``line`` is the line number at offset ``counted``
+    end_of_series = len(text.rstrip()) - len("\n }\n}")
+    while position < end_of_series:
+        if not text.startswith(_BLOCK_START, position):
+            return None
+        name_end = text.find('": ', position + len(_BLOCK_START))
+        slug = text[position + len(_BLOCK_START):name_end]
+        if name_end < 0 or not slug or not all(c.isalnum() or c == "-" for c in slug):
+            return None
+        body_start = name_end + 3
+        if text.startswith("{}", body_start):
+            body_end = body_start + 2
+        else:
+            close = text.find(_BLOCK_END, body_start)
+            if close < 0:
+                return None
+            body_end = close + len(_BLOCK_END)
+        line += text.count("\n", counted, body_start)
+        counted = body_start
+        ledger._raw[slug] = (text[body_start:body_end], line)
+        position = body_end + 1 if text.startswith(",", body_end) else body_end
+    return ledger
+
+
+def _with_header(head: dict[str, Any]) -> Ledger:
+    try:
+        return Ledger(dict(head.get("notetypes", {})), dict(head.get("decks", {})),
+                      int(head.get("next_note_id", 0)))
+    except (TypeError, ValueError):
+        return Ledger()
+
+
+def _load_whole(text: str, shown: str) -> Ledger:
+    """Parse the whole file: any valid layout of format 2, and format 1."""
+    try:
+        data = json.loads(text)
+        if not isinstance(data, dict) or data.get("format") not in (1, FORMAT_VERSION):
+            found = data.get("format") if isinstance(data, dict) else None
+            raise SourceError(shown, 1, f"has format {found!r}; this levcards reads formats 1 "
+                              f"and {FORMAT_VERSION}", code="ledger")
+        ledger = _with_header(data)
+        if data["format"] == 1:
+            ledger.format = 1
+            grouped: dict[str, dict[str, Entry]] = {}
+            for g, e in data.get("notes", {}).items():
+                grouped.setdefault(e["series"], {})[g] = Entry(**e)
+        else:
+            grouped = {slug: {g: Entry(slug, **e) for g, e in block.items()}
+                       for slug, block in data.get("series", {}).items()}
+        for slug, entries in grouped.items():
+            ledger.set_series(slug, entries)
+        highest = max((e.note_id for _, e in ledger.all_entries()), default=-1)
+        ledger.next_note_id = max(ledger.next_note_id, highest + 1)
+        return ledger
     except json.JSONDecodeError as err:
-        raise SourceError(str(path), err.lineno, f"is not valid JSON ({err.msg}); restore it "
+        raise SourceError(shown, err.lineno, f"is not valid JSON ({err.msg}); restore it "
                           "from version control", code="ledger") from None
-    except (TypeError, AttributeError) as err:
-        raise SourceError(str(path), 1, f"has an unexpected shape ({err}); restore it from "
+    except (TypeError, AttributeError, KeyError) as err:
+        raise SourceError(shown, 1, f"has an unexpected shape ({err}); restore it from "
                           "version control", code="ledger") from None
-    except OSError as err:
-        raise SourceError(str(path), 1, f"cannot be read ({err.strerror})", code="ledger") from None
+
+
+def _parse_block(slug: str, raw: tuple[str, int], shown: str) -> dict[str, Entry]:
+    text, first_line = raw
+    try:
+        block = json.loads(text)
+        return {g: Entry(slug, **e) for g, e in block.items()}
+    except json.JSONDecodeError as err:
+        raise SourceError(shown, first_line + err.lineno - 1, f"is not valid JSON ({err.msg}); "
+                          "restore it from version control", code="ledger") from None
+    except (TypeError, AttributeError) as err:
+        raise SourceError(shown, first_line, f"has an unexpected shape in series {slug!r} "
+                          f"({err}); restore it from version control", code="ledger") from None
 
 
 def save(ledger: Ledger, path: Path, previous: Ledger | None = None) -> bool:
     """Write the ledger atomically; return False when nothing changed since ``previous`` (the
     ledger read at the start of the build) or the file already holds the same text."""
-    if previous is not None and ledger == previous and path.exists():
-        return False  # comparing the objects is far cheaper than writing 60 MB of JSON again
+    if previous is not None and previous.format == FORMAT_VERSION and ledger == previous and path.exists():
+        return False  # comparing the blocks is far cheaper than writing 60 MB of JSON again
     text = ledger.dumps()
     with suppress(OSError):
         if path.read_text(encoding="utf-8") == text:

@@ -26,14 +26,14 @@ class SeriesChanges:
 
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
+    unchanged: int = 0
     retired: list[str] = field(default_factory=list)
     carried: list[str] = field(default_factory=list)
     renamed_from: str = ""
 
     def counts(self) -> dict[str, int]:
         return {"added": len(self.added), "updated": len(self.updated),
-                "unchanged": len(self.unchanged), "retired": len(self.retired),
+                "unchanged": self.unchanged, "retired": len(self.retired),
                 "carried": len(self.carried)}
 
 
@@ -58,17 +58,15 @@ def similarity(a: NoteSpec, b: Entry) -> float:
 
 
 class _Matcher:
-    def __init__(self, ledger: Ledger, pins: Mapping[str, str]) -> None:
-        self.ledger = ledger
+    """Claims ledger GUIDs (of one series) for this build's notes, pass by pass."""
+
+    def __init__(self, old: Mapping[str, Entry], pins: Mapping[str, str]) -> None:
+        self.old = old
         self.pins = pins
-        self.claimed: dict[str, str] = {}  # ledger guid -> "series/kind/key" of the note
+        self.claimed: set[str] = set()
 
     def free(self, guid: str) -> bool:
-        return guid in self.ledger.notes and guid not in self.claimed
-
-    def claim(self, guid: str, note: NoteSpec) -> str:
-        self.claimed[guid] = f"{note.series}/{note.kind}/{note.key}"
-        return guid
+        return guid in self.old and guid not in self.claimed
 
     def run(self, notes: list[NoteSpec]) -> dict[int, str]:
         """Index of each note in ``notes`` -> the ledger GUID it continues."""
@@ -76,95 +74,99 @@ class _Matcher:
         for i, note in enumerate(notes):  # pins, then exact GUIDs
             pinned = self.pins.get(f"{note.series}/{note.kind}/{note.key}")
             if pinned and self.free(pinned):
-                found[i] = self.claim(pinned, note)
+                found[i] = pinned
+                self.claimed.add(pinned)
         for i, note in enumerate(notes):
             if i not in found and self.free(note.guid):
-                found[i] = self.claim(note.guid, note)
-        for i, note in enumerate(notes):  # same key elsewhere: the article moved
+                found[i] = note.guid
+                self.claimed.add(note.guid)
+        if len(found) == len(notes):
+            return found
+        by_key: dict[tuple[str, str], list[str]] = {}
+        for g, e in sorted(self.old.items()):
+            if self.free(g):
+                by_key.setdefault((e.kind, e.key), []).append(g)
+        for i, note in enumerate(notes):  # the same key: the article moved or was renamed
             if i in found:
                 continue
-            same = [g for g, e in sorted(self.ledger.notes.items()) if self.free(g)
-                    and (e.series, e.kind, e.key) == (note.series, note.kind, note.key)]
+            same = [g for g in by_key.get((note.kind, note.key), []) if self.free(g)]
             if same:
-                found[i] = self.claim(same[0], note)
+                found[i] = same[0]
+                self.claimed.add(same[0])
         pairs = sorted(
             ((similarity(note, entry), i, g) for i, note in enumerate(notes) if i not in found
-             for g, entry in self.ledger.notes.items()
-             if self.free(g) and (entry.series, entry.kind) == (note.series, note.kind)),
+             for g, entry in self.old.items() if self.free(g) and entry.kind == note.kind),
             key=lambda p: (-p[0], p[1], p[2]))
         for score, i, g in pairs:
             if score < SIMILARITY_THRESHOLD:
                 break
             if i not in found and self.free(g):
-                found[i] = self.claim(g, notes[i])
+                found[i] = g
+                self.claimed.add(g)
         return found
 
 
-def assign(series_notes: Mapping[str, list[NoteSpec]], ledger: Ledger, now: int,
+def assign(notes: list[NoteSpec], old: Mapping[str, Entry], ledger: Ledger, slug: str, now: int,
            failed_articles: set[str], pins: Mapping[str, str] | None = None,
-           deck_names: Mapping[str, str] | None = None) -> tuple[dict[str, list[NoteSpec]], Ledger, Changes]:
-    """Give every note its GUID, note ID and mod; return the notes to ship, the new ledger and
-    what changed. ``now`` is the time stamped on new or edited content."""
-    all_notes = [n for slug in sorted(series_notes) for n in series_notes[slug]]
-    found = _Matcher(ledger, pins or {}).run(all_notes)
-    new_ledger = Ledger(notetypes=dict(ledger.notetypes), decks=dict(ledger.decks))
-    changes = Changes()
-    used_ids = {e.note_id for e in ledger.notes.values()}
-    next_id = now * 1000
-    shipped: dict[str, list[NoteSpec]] = {slug: [] for slug in series_notes}
-    for i, note in enumerate(all_notes):
-        sc = changes.series.setdefault(note.series, SeriesChanges())
+           ) -> tuple[list[NoteSpec], dict[str, Entry], SeriesChanges]:
+    """Give every note of series ``slug`` its GUID, note ID and mod, continuing the series'
+    ``old`` ledger entries; return the notes to ship, the series' new entries and what changed.
+    New note IDs come from ``ledger``'s counter, which this advances. ``now`` is the time
+    stamped on new or edited content."""
+    found = _Matcher(old, pins or {}).run(notes)
+    changes = SeriesChanges()
+    entries: dict[str, Entry] = {}
+    shipped: list[NoteSpec] = []
+    for i, note in enumerate(notes):
         digest = content_hash(note.notetype, note.fields, note.tags)
-        old = ledger.notes.get(found[i]) if i in found else None
-        if old is not None:
-            guid, note_id = found[i], old.note_id
-            if old.hash == digest and not old.retired:
-                mod = old.mod
-                sc.unchanged.append(guid)
+        previous = old.get(found[i]) if i in found else None
+        if previous is not None:
+            guid, note_id = found[i], previous.note_id
+            if previous.hash == digest and not previous.retired:
+                mod = previous.mod
+                changes.unchanged += 1
             else:
-                mod = max(now, old.mod + 1)
-                sc.updated.append(guid)
+                mod = max(now, previous.mod + 1)
+                changes.updated.append(guid)
         else:
             guid = note.guid
             n = 1
-            while guid in ledger.notes or guid in new_ledger.notes:
+            while guid in old or guid in entries:
                 n += 1
                 guid = make_guid(note.guid, str(n))
-            while next_id in used_ids:
-                next_id += 1
-            note_id, mod = next_id, now
-            used_ids.add(note_id)
-            sc.added.append(guid)
-        final = replace(note, guid=guid, note_id=note_id, mod=mod)
-        shipped[note.series].append(final)
-        new_ledger.notes[guid] = Entry(
-            note.series, note.article, note.kind, note.key, note.notetype, list(note.fields),
-            list(note.tags), note.cards, digest, mod, note_id, str(note.ref),
-            len(shipped[note.series]) - 1)
+            note_id = max(now * 1000, ledger.next_note_id)
+            ledger.next_note_id = note_id + 1
+            mod = now
+            changes.added.append(guid)
+        shipped.append(replace(note, guid=guid, note_id=note_id, mod=mod))
+        entries[guid] = Entry(
+            slug, note.article, note.kind, note.key, note.notetype, list(note.fields),
+            list(note.tags), note.cards, digest, mod, note_id, str(note.ref), len(shipped) - 1)
     matched = set(found.values())
-    for guid, entry in sorted(ledger.notes.items(), key=lambda kv: (kv[1].series, kv[1].order, kv[0])):
+    for guid, entry in sorted(old.items(), key=lambda kv: (kv[1].order, kv[0])):
         if guid in matched:
             continue
-        sc = changes.series.setdefault(entry.series, SeriesChanges())
         if entry.article in failed_articles and not entry.retired:
-            sc.carried.append(guid)
+            changes.carried.append(guid)
             kept = entry
         elif entry.retired:
             kept = entry
         else:
             tags = sorted(set(entry.tags) | {RETIRED_TAG})
-            mod = max(now, entry.mod + 1)
-            kept = replace(entry, tags=tags, retired=True, mod=mod,
+            kept = replace(entry, tags=tags, retired=True, mod=max(now, entry.mod + 1),
                            hash=content_hash(entry.notetype, entry.fields, tags))
-            sc.retired.append(guid)
-        new_ledger.notes[guid] = kept
-        shipped.setdefault(entry.series, []).append(_from_entry(guid, kept))
-    for slug, name in (deck_names or {}).items():
-        previous = ledger.decks.get(slug)
-        if previous and previous != name:
-            changes.series.setdefault(slug, SeriesChanges()).renamed_from = previous
-        new_ledger.decks[slug] = name
-    return shipped, new_ledger, changes
+            changes.retired.append(guid)
+        entries[guid] = kept
+        shipped.append(_from_entry(guid, kept))
+    return shipped, entries, changes
+
+
+def settled(notes: list[NoteSpec], shipped: list[NoteSpec], entries: Mapping[str, Entry],
+            pins: Mapping[str, str] | None = None) -> bool:
+    """True when matching ``notes`` against the ``entries`` they produced gives each note the
+    GUID it just got: building the same notes again would change nothing in the series."""
+    found = _Matcher(entries, pins or {}).run(notes)
+    return all(found.get(i) == final.guid for i, final in enumerate(shipped[:len(notes)]))
 
 
 def _from_entry(guid: str, entry: Entry) -> NoteSpec:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
+from . import __version__
 from . import config as cfg
-from .cache import CACHE_NAME, Cache, key_for
+from .cache import CACHE_DIR, Cache, problems_from
 from .cards import NoteContext, make_notes, tag_safe
 from .errors import Problems, SourceError
 from .model import Article, NoteSpec
 from .results import ArticleResult, Report, SeriesResult
-from .series import choose_series, find_articles, slugify
+from .series import SeriesChoice, choose_series, find_articles, slugify
 from .worker import Job, Outcome, run_all
 
 
@@ -33,16 +37,21 @@ def extract_paths(paths: Sequence[Path], reader: str | None = None,
 
 Progress = Callable[[int, int], None]
 """Called as (done, total) while articles are read."""
+Reusable = Callable[[str, dict[str, Any]], bool]
+"""Asked whether a series whose inputs are unchanged can keep last build's package and notes."""
 
 
 def plan(source: Path, reader: str | None = None, threshold: float | None = None,
          progress: Progress | None = None, include_all: bool = False,
-         cache_dir: Path | None = None, keep_sections: bool = False) -> Report:
+         cache_dir: Path | None = None, keep_sections: bool = False,
+         reusable: Reusable | None = None, settings: str = "") -> Report:
     """Read, extract and make notes for every article under ``source``, grouped by series.
 
     Items under the confidence ``threshold`` (levcards.toml, else 0.6) become suggestions
     instead of notes, unless ``include_all``. With ``cache_dir``, unchanged articles come
-    from the extraction cache there instead of being read again.
+    from the build cache there instead of being read again, and a series whose articles and
+    ``settings`` are all as last time (and that ``reusable`` accepts) is not even made into
+    notes again: it keeps last build's package (``SeriesResult.reused``).
     """
     problems = Problems()
     try:
@@ -60,19 +69,75 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
                        "folder; levcards reads only files inside it. Copy the file in instead")
     paths = [p for p in paths if p not in outside]
     keys = article_keys(paths, root)
-    cache = Cache(cache_dir / CACHE_NAME) if cache_dir is not None else None
-    outcomes = _outcomes(paths, reader, progress, cache, keep_sections)
+    cache = None
+    if cache_dir is not None:
+        digest = _settings_digest(root, paths, reader, threshold, settings)
+        cache = Cache(cache_dir / CACHE_DIR, digest)
+    content = {p: cache.key_for(p, str(p), reader) if cache else None for p in paths}
+    known = {p: cache.record(str(p), content[p]) if cache else None for p in paths}
+    outcomes = dict(zip(todo := [p for p in paths if known[p] is None],
+                        _read(todo, reader, progress, keep_sections)))
     folder_configs: dict[Path, cfg.DeckConfig | None] = {}
-    by_slug: dict[str, SeriesResult] = {}
-    results: list[ArticleResult] = []
-    for path, outcome in zip(paths, outcomes):
-        shown = str(path)
+
+    def series_of(path: Path, article: Article) -> SeriesChoice:
         folder = path.parent
         if folder not in folder_configs:
             folder_configs[folder] = _folder_config(folder, root, problems)
+        folder_name = folder.name if folder != root else (root.resolve().name or "levcards")
+        return choose_series(article, folder_name, folder_configs[folder])
+
+    choices = {p: series_of(p, o.article) for p, o in outcomes.items()
+               if o.article is not None and not _is_draft(o.article)}
+    slug_of = {p: slugify(c.name) for p, c in choices.items()}
+    slug_of.update({p: r["series"] for p, r in known.items() if r is not None})
+    reused: dict[str, dict[str, Any]] = {}
+    if cache is not None and reusable is not None and all(o.article for o in outcomes.values()):
+        touched = {slug_of.get(p) for p in todo}
+        members: dict[str, list[list[str]]] = {}
+        for p in paths:
+            members.setdefault(slug_of.get(p, ""), []).append([str(p), str(content[p])])
+        for slug, listed in members.items():
+            record = cache.series_record(slug, listed) if slug else None
+            if (record is not None and record["stable"] and slug not in touched
+                    and reusable(slug, record)):
+                reused[slug] = record
+    for p in paths:
+        if known[p] is not None and slug_of[p] not in reused:
+            found = cache.outcome(content[p], slug_of[p]) if cache else None
+            if found is not None:
+                outcomes[p] = found
+    late = [p for p in paths if p not in outcomes and slug_of.get(p) not in reused]
+    outcomes.update(zip(late, _read(late, reader, progress, keep_sections)))
+    by_slug: dict[str, SeriesResult] = {}
+    results: list[ArticleResult] = []
+    for path in paths:
+        shown, key = str(path), keys[path]
+        folder = path.parent
+        if folder not in folder_configs:
+            folder_configs[folder] = _folder_config(folder, root, problems)
+        record = known[path]
+        if path not in outcomes and record is not None:  # its series is reused as it was
+            slug = record["series"]
+            series = by_slug.get(slug)
+            if series is None:
+                series = by_slug[slug] = _new_series(slug, reused[slug]["name"],
+                                                     reused[slug]["origin"], root_config)
+                series.reused = reused[slug]
+                cache.keep_series(slug, reused[slug])  # type: ignore[union-attr]
+            if folder_configs[folder] is not None:
+                series.config = folder_configs[folder].over(series.config)  # type: ignore[union-attr]
+            problems.items.extend(problems_from(record["problems"]))
+            result = ArticleResult(shown, Article(shown, "", record["title"], record["reader"], ()),
+                                   series.name, key=key,
+                                   tally=(record["items"], record["notes"]))
+            cache.keep(shown, record)  # type: ignore[union-attr]
+            series.articles.append(result)
+            results.append(result)
+            continue
+        outcome = outcomes[path]
+        before = len(problems.items)
         problems.items.extend(outcome.problems)
         article = outcome.article
-        key = keys[path]
         if article is None:
             results.append(ArticleResult(shown, None, "", key=key))
             continue
@@ -80,14 +145,14 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
             problems.add(shown, 1, "info", "draft", "left out: frontmatter marks it as a draft "
                          "('draft: true' or 'levcards: false')")
             results.append(ArticleResult(shown, article, "", key=key, skipped="draft"))
+            if cache is not None:
+                cache.remember(shown, content[path], "", outcome, problems.items[before:], 0)
             continue
-        folder_name = folder.name if folder != root else (root.resolve().name or "levcards")
-        choice = choose_series(article, folder_name, folder_configs[folder])
+        choice = choices.get(path) or series_of(path, article)
         slug = slugify(choice.name)
         series = by_slug.get(slug)
         if series is None:
-            deck = root_config.per_series.get(slug, cfg.DeckConfig()).over(root_config.defaults)
-            series = by_slug[slug] = SeriesResult(slug, choice.name, choice.origin, deck)
+            series = by_slug[slug] = _new_series(slug, choice.name, choice.origin, root_config)
         if folder_configs[folder] is not None:
             series.config = folder_configs[folder].over(series.config)  # type: ignore[union-attr]
         result = ArticleResult(shown, article, choice.name, key=key,
@@ -100,6 +165,9 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
                           tuple(t for t in (tag_safe(x) for x in series.config.tags) if t),
                           key + path.suffix)
         result.notes = make_notes(ctx, result.items)
+        if cache is not None:
+            cache.remember(shown, content[path], slug, outcome, problems.items[before:],
+                           len(result.notes))
         series.articles.append(result)
         results.append(result)
     for series in by_slug.values():
@@ -108,18 +176,24 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
     return Report(sorted(by_slug.values(), key=lambda s: s.slug), problems, results, cache=cache)
 
 
-def _outcomes(paths: list[Path], reader: str | None, progress: Progress | None,
-              cache: Cache | None, keep_sections: bool) -> list[Outcome]:
-    """Each path's Outcome, from the cache where its content is unchanged, else read anew."""
-    keys = [key_for(p, str(p), reader) if cache else None for p in paths]
-    found: list[Outcome | None] = [cache.get(k) if cache else None for k in keys]
-    todo = [i for i, f in enumerate(found) if f is None]
-    jobs = [Job(str(paths[i]), str(paths[i]), reader, keep_sections) for i in todo]
-    for i, outcome in zip(todo, run_all(jobs, progress)):
-        found[i] = outcome
-        if cache is not None:
-            cache.put(keys[i], outcome)
-    return [f for f in found if f is not None]
+def _new_series(slug: str, name: str, origin: str, root_config: cfg.RootConfig) -> SeriesResult:
+    deck = root_config.per_series.get(slug, cfg.DeckConfig()).over(root_config.defaults)
+    return SeriesResult(slug, name, origin, deck)
+
+
+def _settings_digest(root: Path, paths: list[Path], reader: str | None, threshold: float,
+                     extra: str) -> str:
+    """Everything besides the articles themselves that decides a series' notes and package."""
+    digest = hashlib.sha256(repr((__version__, reader, threshold, extra)).encode())
+    for folder in sorted({root, *(p.parent for p in paths)}):
+        with suppress(OSError):
+            digest.update(f"\x00{folder}\x00".encode() + (folder / cfg.CONFIG_NAME).read_bytes())
+    return digest.hexdigest()
+
+
+def _read(paths: list[Path], reader: str | None, progress: Progress | None,
+          keep_sections: bool) -> list[Outcome]:
+    return list(run_all([Job(str(p), str(p), reader, keep_sections) for p in paths], progress))
 
 
 def _is_draft(article: Article) -> bool:

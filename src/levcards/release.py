@@ -56,8 +56,8 @@ def manifest(report: Report, version: str) -> dict[str, object]:
             "file": series.output.name,
             "series": series.deck_name,
             "sha256": hashlib.sha256(series.output.read_bytes()).hexdigest(),
-            "notes": len(series.shipped),
-            "cards": sum(n.cards for n in series.shipped),
+            "notes": series.note_count,
+            "cards": series.card_count,
         })
     return {"version": version, "generator": f"levcards {__version__}", "files": files}
 

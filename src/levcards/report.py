@@ -89,7 +89,7 @@ def build_dict(report: Report) -> dict[str, Any]:
             {
                 "slug": s.slug, "name": s.name, "deck": s.deck_name, "origin": s.origin,
                 "articles": len(s.articles), "items": s.item_counts(),
-                "notes": len(s.shipped or s.notes), "cards": sum(n.cards for n in s.shipped or s.notes), "output": str(s.output) if s.output else None,
+                "notes": s.note_count, "cards": s.card_count, "output": str(s.output) if s.output else None,
                 "changes": _changes(report, s.slug),
             }
             for s in report.series
@@ -120,8 +120,8 @@ def print_build(report: Report, console: Console, verbose: bool = False) -> None
     if verbose:
         for a in report.articles:
             if a.article is not None:
-                console.print(f"{a.path}: {a.article.reader} reader, {len(a.items)} item(s), "
-                              f"{len(a.notes)} note(s), series {a.series!r}", markup=False)
+                console.print(f"{a.path}: {a.article.reader} reader, {a.item_count} item(s), "
+                              f"{a.note_count} note(s), series {a.series!r}", markup=False)
     table = Table(title="levcards build", title_justify="left")
     columns = ("series", "articles", *_SHORT, "notes", "cards", "added", "updated", "unchanged",
                "retired", "output")
@@ -132,7 +132,7 @@ def print_build(report: Report, console: Console, verbose: bool = False) -> None
         counts = s.item_counts()
         change = _changes(report, s.slug) or {}
         table.add_row(s.deck_name, str(len(s.articles)), *(str(counts[k]) for k in ITEM_KINDS),
-                      str(len(s.shipped or s.notes)), str(sum(n.cards for n in s.shipped or s.notes)),
+                      str(s.note_count), str(s.card_count),
                       *(str(change.get(k, "-")) for k in ("added", "updated", "unchanged", "retired")),
                       str(s.output) if s.output else "-")
     console.print(table)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import config as cfg
 from .errors import Problems
@@ -30,6 +30,16 @@ class ArticleResult:
     """Items below the confidence threshold: shown by `check`, not made into cards."""
     skipped: str = ""
     """Why the article was left out on purpose (a draft), if it was."""
+    tally: tuple[int, int] | None = None
+    """(items, notes) as last build counted them, for an article of a reused series."""
+
+    @property
+    def item_count(self) -> int:
+        return self.tally[0] if self.tally else len(self.items)
+
+    @property
+    def note_count(self) -> int:
+        return self.tally[1] if self.tally else len(self.notes)
 
 
 @dataclass
@@ -46,6 +56,9 @@ class SeriesResult:
     """True when the series' CSS differs from the shared one (it then gets its own note types)."""
     shipped: list[NoteSpec] = field(default_factory=list)
     """The notes written to the package: this build's, plus carried-over and retired ones."""
+    reused: dict[str, Any] | None = None
+    """Last build's record of this series when nothing it depends on changed: its package,
+    ledger block and counts are kept as they are, and no notes are made (``shipped`` is empty)."""
 
     @property
     def deck_name(self) -> str:
@@ -56,10 +69,21 @@ class SeriesResult:
         return [n for a in self.articles for n in a.notes]
 
     @property
-    def cards(self) -> int:
-        return sum(n.cards for n in self.notes)
+    def note_count(self) -> int:
+        """Notes in the package (retired and carried-over ones included)."""
+        if self.reused is not None:
+            return int(self.reused["tally"]["notes"])
+        return len(self.shipped or self.notes)
+
+    @property
+    def card_count(self) -> int:
+        if self.reused is not None:
+            return int(self.reused["tally"]["cards"])
+        return sum(n.cards for n in self.shipped or self.notes)
 
     def item_counts(self) -> dict[str, int]:
+        if self.reused is not None:
+            return {kind: int(self.reused["tally"]["items"].get(kind, 0)) for kind in ITEM_KINDS}
         counts = dict.fromkeys(ITEM_KINDS, 0)
         for a in self.articles:
             for item in a.items:

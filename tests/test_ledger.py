@@ -1,0 +1,89 @@
+"""The ledger file: format 2 is read block by block, format 1 still reads, damage names its line."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from levcards.builder import build
+from levcards.errors import SourceError
+from levcards.ledger import Entry, Ledger, load, save
+
+
+def _entry(series: str, n: int, **changes: object) -> Entry:
+    values: dict[str, object] = dict(
+        series=series, article=f"{series}/a", kind="qa", key=f"question {n}", notetype="basic",
+        fields=[f"Question {n} with \"quotes\", {{braces}} and\nlines?", "Answer", "", "A", series, "a.md:1"],
+        tags=["levcards"], cards=1, hash=f"{n:016x}", mod=1_700_000_000 + n, note_id=1_700_000_000_000 + n,
+        ref=f"a.md:{n}", order=n)
+    values.update(changes)
+    return Entry(**values)  # type: ignore[arg-type]
+
+
+def _ledger() -> Ledger:
+    ledger = Ledger({"1": {"hash": "h", "mod": 1, "name": "levcards Basic"}},
+                    {"alpha": "Alpha", "beta-2": "Beta"}, next_note_id=1_700_000_000_100)
+    ledger.set_series("alpha", {f"g{n}": _entry("alpha", n) for n in range(3)})
+    ledger.set_series("beta-2", {"h1": _entry("beta-2", 7, retired=True)})
+    return ledger
+
+
+def test_format_2_round_trips_and_blocks_parse_only_on_demand(tmp_path: Path) -> None:
+    path = tmp_path / "levcards.lock"
+    save(_ledger(), path)
+    loaded = load(path)
+    assert loaded._parsed == {}, "no block is parsed until a build asks for it"
+    assert loaded.series("beta-2") == _ledger().series("beta-2")
+    assert set(loaded._parsed) == {"beta-2"}
+    assert loaded == _ledger()
+    assert loaded.dumps() == path.read_text(encoding="utf-8")
+    assert json.loads(path.read_text(encoding="utf-8"))["series"]["alpha"]["g1"]["key"] == "question 1"
+
+
+def test_a_reformatted_ledger_still_reads(tmp_path: Path) -> None:
+    path = tmp_path / "levcards.lock"
+    save(_ledger(), path)
+    path.write_text(json.dumps(json.loads(path.read_text(encoding="utf-8")), indent=4), encoding="utf-8")
+    assert load(path) == _ledger()
+
+
+def test_format_1_is_read_and_written_back_as_format_2(tmp_path: Path) -> None:
+    path = tmp_path / "levcards.lock"
+    old = _ledger()
+    flat = {g: asdict(e) for g, e in old.all_entries()}
+    path.write_text(json.dumps({"decks": old.decks, "format": 1, "generator": "levcards",
+                                "notes": flat, "notetypes": old.notetypes}), encoding="utf-8")
+    loaded = load(path)
+    assert {g: asdict(e) for g, e in loaded.all_entries()} == flat
+    assert loaded.next_note_id == max(e["note_id"] for e in flat.values()) + 1
+    assert save(loaded, path, loaded), "an old format is written back even when nothing changed"
+    assert json.loads(path.read_text(encoding="utf-8"))["format"] == 2
+
+
+def test_a_damaged_block_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "levcards.lock"
+    save(_ledger(), path)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    (target,) = [n for n, line in enumerate(lines, 1) if line.lstrip().startswith('"h1"')]
+    lines[target - 1] = lines[target - 1].replace('"cards":1', '"cards":1,,')
+    path.write_text("".join(lines), encoding="utf-8")
+    loaded = load(path)  # the header and the other block are fine
+    assert loaded.series("alpha") == _ledger().series("alpha")
+    with pytest.raises(SourceError) as caught:
+        loaded.series("beta-2")
+    assert caught.value.line == target
+
+
+def test_a_build_with_a_damaged_block_fails_with_file_and_line(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    (source / "alpha").mkdir(parents=True)
+    (source / "alpha" / "a.md").write_text("# A\n\n## FAQ\n\n### Why?\n\nBecause.\n", encoding="utf-8")
+    assert build(source, tmp_path / "out").ok
+    lock = source / "levcards.lock"
+    lock.write_text(lock.read_text(encoding="utf-8").replace('"cards":1', '"cards":'), encoding="utf-8")
+    report = build(source, tmp_path / "out2")
+    (problem,) = report.problems.errors
+    assert problem.path == str(lock) and problem.line > 6 and problem.code == "ledger"
