@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from pathlib import Path
 
 import pytest
+from ledgers import record
 
 from levcards.builder import build
 from levcards.errors import SourceError
@@ -53,11 +53,11 @@ def test_a_reformatted_ledger_still_reads(tmp_path: Path) -> None:
 def test_format_1_is_read_and_written_back_as_format_2(tmp_path: Path) -> None:
     path = tmp_path / "levcards.lock"
     old = _ledger()
-    flat = {g: asdict(e) for g, e in old.all_entries()}
+    flat = {g: record(e) for g, e in old.all_entries()}
     path.write_text(json.dumps({"decks": old.decks, "format": 1, "generator": "levcards",
                                 "notes": flat, "notetypes": old.notetypes}), encoding="utf-8")
     loaded = load(path)
-    assert {g: asdict(e) for g, e in loaded.all_entries()} == flat
+    assert {g: record(e) for g, e in loaded.all_entries()} == flat
     assert loaded.next_note_id == max(e["note_id"] for e in flat.values()) + 1
     assert save(loaded, path, loaded), "an old format is written back even when nothing changed"
     assert json.loads(path.read_text(encoding="utf-8"))["format"] == 2

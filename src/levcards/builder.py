@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,10 +30,18 @@ def build_timestamp(report: Report, source: Path) -> int:
             return int(env)
         except ValueError:
             raise LevcardsError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, found {env!r}") from None
-    times = [int(Path(a.path).stat().st_mtime) for a in report.articles if Path(a.path).exists()]
+    known = report.cache.stats if report.cache is not None else {}
+    times = []
+    for a in report.articles:
+        stat = known.get(a.path)
+        if stat is not None:
+            times.append(stat[1] // 1_000_000_000)
+        else:
+            with suppress(OSError):
+                times.append(os.stat(a.path).st_mtime_ns // 1_000_000_000)
     config_file = source / cfg.CONFIG_NAME if source.is_dir() else None
     if config_file is not None and config_file.exists():
-        times.append(int(config_file.stat().st_mtime))
+        times.append(config_file.stat().st_mtime_ns // 1_000_000_000)
     return max(times, default=0)
 
 

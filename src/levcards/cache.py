@@ -4,7 +4,7 @@
 path it is shown under, the reader override and levcards' version), the file's stat at the time
 it was hashed, its series and what the report needs about it; and, per series, what its last
 package was built from. ``items-<series>.json`` holds the extracted items of that series'
-articles, each entry with a checksum of itself.
+articles. Each file starts with a line holding levcards' version and a checksum of the rest.
 
 Nothing here is trusted blindly: an unreadable, stale, damaged or malformed file or entry is
 ignored, and the work is simply done again. A file's stat stands in for its content only when
@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .atomic import write_text
+from .atomic import write_bytes
 from .errors import OutputError, Problem
 from .model import ITEM_TYPES, Article, Item, SourceRef
 from .overrides import sidecar_for
@@ -67,20 +67,26 @@ def _items_name(slug: str) -> str:
     return f"items-{slug or '_'}.json"
 
 
-def _checksum(data: Any) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-
-
 def _read_json(path: Path) -> Any:
-    """The file's JSON if its checksum holds, else None."""
+    """The file's body if its checksum (the first line) holds and its version is ours, else None."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = path.read_bytes()
+    except OSError:
         return None
-    if not isinstance(data, dict) or data.get("version") != __version__:
+    stamp, _, text = data.partition(b"\n")
+    if stamp != f"{__version__} {hashlib.sha256(text).hexdigest()}".encode():
         return None
-    body = data.get("body")
-    return body if isinstance(body, dict) and data.get("sha") == _checksum(body) else None
+    try:
+        body = json.loads(text)
+    except ValueError:
+        return None
+    return body if isinstance(body, dict) else None
+
+
+def _write_json(path: Path, body: dict[str, Any]) -> None:
+    """``body`` as JSON after a first line with levcards' version and the JSON's checksum."""
+    text = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+    write_bytes(path, f"{__version__} {hashlib.sha256(text).hexdigest()}\n".encode() + text)
 
 
 class Cache:
@@ -99,13 +105,14 @@ class Cache:
         self._items_before: dict[str, dict[str, Any]] = {}
         self._items: dict[str, dict[str, Any]] = {}
         self._kept_items: set[str] = set()
-        self._stats: dict[str, list[int] | None] = {}
+        self.stats: dict[str, list[int] | None] = {}
+        """This build's stat of each article (size, mtime_ns, ctime_ns, inode, then its sidecar's)."""
 
     # -- articles -----------------------------------------------------------------------------
 
     def key_for(self, path: Path, shown: str, reader: str | None) -> str | None:
         """The content key, from the file's stat when last build's record vouches for it."""
-        stat = self._stats[shown] = _stat_key(path)
+        stat = self.stats[shown] = _stat_key(path)
         record = self.articles_before.get(shown)
         if (stat is not None and isinstance(record, dict) and record.get("stat") == stat
                 and isinstance(record.get("checked"), int) and stat[1] + TRUST_AFTER_NS < record["checked"]
@@ -136,12 +143,11 @@ class Cache:
             "key": key, "series": series, "problems": [p.as_dict() for p in problems],
             "title": article.title, "reader": article.reader, "items": len(outcome.items),
             "notes": notes, **self._stat_fields(shown, key)}
-        data = _encode(outcome)
-        self._items.setdefault(series, {})[key] = {"sha": _checksum(data), "data": data}
+        self._items.setdefault(series, {})[key] = _encode(outcome)
 
     def _stat_fields(self, shown: str, key: str) -> dict[str, Any]:
         before = self.articles_before.get(shown)
-        stat = self._stats.get(shown)
+        stat = self.stats.get(shown)
         if isinstance(before, dict) and before.get("stat") == stat and before.get("key") == key:
             return {"stat": stat, "checked": before.get("checked")}  # still vouched for
         return {"stat": stat, "checked": time.time_ns()}
@@ -154,9 +160,7 @@ class Cache:
             self._items_before[series] = _read_json(self.folder / _items_name(series)) or {}
         entry = self._items_before[series].get(key)
         try:
-            if not isinstance(entry, dict) or entry["sha"] != _checksum(entry["data"]):
-                return None  # damaged since it was written: read the article again
-            return _decode(entry["data"])
+            return _decode(entry) if entry is not None else None
         except (KeyError, TypeError, ValueError, AttributeError):
             return None  # malformed: read the article again
 
@@ -197,12 +201,6 @@ def package_digest(path: Path) -> str | None:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return None
-
-
-def _write_json(path: Path, body: dict[str, Any]) -> None:
-    text = json.dumps({"version": __version__, "sha": _checksum(body), "body": body},
-                      ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    write_text(path, text)
 
 
 def _item_dict(item: Item) -> dict[str, Any]:

@@ -14,7 +14,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from contextlib import suppress
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -46,9 +46,11 @@ class Entry:
     ref: str = ""
     order: int = 0
     retired: bool = False
+    line: str = field(default="", init=False, compare=False, repr=False)
+    """The entry's line as read from the ledger, reused when it is written back unchanged."""
 
 
-_STORED_FIELDS = tuple(f.name for f in fields(Entry) if f.name != "series")
+_STORED_FIELDS = tuple(f.name for f in fields(Entry) if f.name not in ("series", "line"))
 
 
 def _line(value: object) -> str:
@@ -59,7 +61,7 @@ def dump_block(entries: dict[str, Entry]) -> str:
     """One series' notes as the ledger stores them: a JSON object, one note per line."""
     if not entries:
         return "{}"
-    lines = ",\n".join(f"    {_line(g)}: {_line({n: getattr(e, n) for n in _STORED_FIELDS})}"
+    lines = ",\n".join(e.line or f"    {_line(g)}: {_line({n: getattr(e, n) for n in _STORED_FIELDS})}"
                        for g, e in sorted(entries.items()))
     return "{\n" + lines + "\n  }"
 
@@ -117,7 +119,7 @@ class Ledger:
 
     def block_digest(self, slug: str) -> str:
         """A checksum of the series' block as it would be written."""
-        return hashlib.blake2b(self.block_text(slug).encode(), digest_size=16).hexdigest()
+        return hashlib.sha1(self.block_text(slug).encode()).hexdigest()
 
     def all_entries(self) -> Iterator[tuple[str, Entry]]:
         for slug in self.slugs():
@@ -264,7 +266,12 @@ def _parse_block(slug: str, raw: tuple[str, int], shown: str) -> dict[str, Entry
     text, first_line = raw
     try:
         block = json.loads(text)
-        return {g: Entry(slug, **e) for g, e in block.items()}
+        entries = {g: Entry(slug, **e) for g, e in block.items()}
+        lines = text.split("\n")[1:-1]
+        if len(lines) == len(entries):
+            for entry, line in zip(entries.values(), lines):
+                entry.line = line.rstrip(",")
+        return entries
     except json.JSONDecodeError as err:
         raise SourceError(shown, first_line + err.lineno - 1, f"is not valid JSON ({err.msg}); "
                           "restore it from version control", code="ledger") from None

@@ -139,9 +139,9 @@ def assign(notes: list[NoteSpec], old: Mapping[str, Entry], ledger: Ledger, slug
             mod = now
             changes.added.append(guid)
         shipped.append(replace(note, guid=guid, note_id=note_id, mod=mod))
-        entries[guid] = Entry(
-            slug, note.article, note.kind, note.key, note.notetype, list(note.fields),
-            list(note.tags), note.cards, digest, mod, note_id, str(note.ref), len(shipped) - 1)
+        entry = Entry(slug, note.article, note.kind, note.key, note.notetype, list(note.fields),
+                      list(note.tags), note.cards, digest, mod, note_id, str(note.ref), len(shipped) - 1)
+        entries[guid] = previous if entry == previous else entry  # keeps its line in the file
     matched = set(found.values())
     for guid, entry in sorted(old.items(), key=lambda kv: (kv[1].order, kv[0])):
         if guid in matched:

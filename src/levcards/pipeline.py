@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from pathlib import Path
@@ -220,15 +221,22 @@ def check(source: Path, reader: str | None = None, include_all: bool = False) ->
 def article_keys(paths: Sequence[Path], root: Path) -> dict[Path, str]:
     """Each article's identity: its path under the source root without the file ending
     (with it, where two files differ only in their ending)."""
-    bare = {p: _relative(p, root).with_suffix("").as_posix() for p in paths}
+    under = {p: _relative(p, root) for p in paths}
+    bare = {p: rel[:len(rel) - len(p.suffix)] for p, rel in under.items()}
     counts: dict[str, int] = {}
     for key in bare.values():
         counts[key] = counts.get(key, 0) + 1
-    return {p: key if counts[key] == 1 else _relative(p, root).as_posix() for p, key in bare.items()}
+    return {p: key if counts[key] == 1 else under[p] for p, key in bare.items()}
 
 
-def _relative(path: Path, root: Path) -> Path:
-    return path.relative_to(root) if path != root and root in path.parents else Path(path.name)
+def _relative(path: Path, root: Path) -> str:
+    """``path`` under ``root`` with forward slashes (its bare name when it is not under it)."""
+    full, base = str(path), str(root).rstrip(os.sep) + os.sep
+    if base == "." + os.sep and not path.is_absolute():
+        return full.replace(os.sep, "/")
+    if path != root and full.startswith(base):
+        return full[len(base):].replace(os.sep, "/")
+    return path.name
 
 
 def _leaves(path: Path, root: Path) -> bool:

@@ -8,17 +8,17 @@ look like template syntax (``{{Front}}``), and control characters (Anki's field 
 
 from __future__ import annotations
 
-import html
 import re
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_BRACES = {"{": "&#123;", "}": "&#125;"}
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
+                          "{": "&#123;", "}": "&#125;"})
+"""html.escape(quote=True) plus the braces, in one pass."""
 
 
 def text(value: str) -> str:
     """Escape plain text for an HTML field; braces and control characters neutralised."""
-    escaped = html.escape(_CONTROL.sub(" ", value), quote=True)
-    return re.sub(r"[{}]", lambda m: _BRACES[m.group()], escaped)
+    return _CONTROL.sub(" ", value).translate(_ESCAPES)
 
 
 def cloze_answer(value: str) -> str:

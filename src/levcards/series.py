@@ -21,14 +21,17 @@ def find_articles(root: Path) -> list[Path]:
     """
     if not root.is_dir():
         return [root]
-    found: list[Path] = []
+    found: list[tuple[str, str]] = []  # (path under root, full path): sorting on strings is cheap
+    base = str(root)
     for folder, dirs, files in os.walk(root, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-        for name in sorted(files):
+        under = os.path.relpath(folder, base).replace(os.sep, "/")
+        prefix = "" if under == "." else under + "/"
+        for name in files:
             if name.startswith((".", "_")) or name in IGNORED_NAMES or name.endswith(".levcards.toml"):
                 continue
-            found.append(Path(folder) / name)
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+            found.append((prefix + name, os.path.join(folder, name)))
+    return [Path(full) for _, full in sorted(found)]
 
 
 def slugify(name: str) -> str:
