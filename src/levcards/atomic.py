@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from contextlib import suppress
 from pathlib import Path
 
@@ -12,6 +13,11 @@ from .errors import OutputError
 
 def write_bytes(path: Path, data: bytes) -> None:
     """Write to a temporary file beside ``path``, then rename it into place."""
+    write_chunks(path, [data])
+
+
+def write_chunks(path: Path, chunks: Iterable[bytes | memoryview]) -> None:
+    """``write_bytes`` for data in pieces (no need to join them first)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -19,7 +25,8 @@ def write_bytes(path: Path, data: bytes) -> None:
         raise OutputError(f"{path.parent}: cannot write there ({err.strerror or err})") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except OSError as err:

@@ -38,11 +38,10 @@ _FIELD_NAMES = {kind: tuple(f.name for f in fields(cls) if f.name != "ref")
                 for kind, cls in ITEM_TYPES.items()}
 
 
-def _stat_key(path: Path) -> list[int] | None:
+def _stat_key(path: Path, sidecar: Path | None) -> list[int] | None:
     try:
-        st = path.stat()
-        sidecar = sidecar_for(path)
-        side = sidecar.stat() if sidecar.is_file() else None
+        st = os.stat(path)
+        side = os.stat(sidecar) if sidecar is not None else None
     except OSError:
         return None
     key = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
@@ -110,9 +109,11 @@ class Cache:
 
     # -- articles -----------------------------------------------------------------------------
 
-    def key_for(self, path: Path, shown: str, reader: str | None) -> str | None:
-        """The content key, from the file's stat when last build's record vouches for it."""
-        stat = self.stats[shown] = _stat_key(path)
+    def key_for(self, path: Path, shown: str, reader: str | None, sidecars: set[Path]) -> str | None:
+        """The content key, from the file's stat when last build's record vouches for it.
+        ``sidecars`` are the sidecar files that exist in the article's folder."""
+        sidecar = sidecar_for(path)
+        stat = self.stats[shown] = _stat_key(path, sidecar if sidecar in sidecars else None)
         record = self.articles_before.get(shown)
         if (stat is not None and isinstance(record, dict) and record.get("stat") == stat
                 and isinstance(record.get("checked"), int) and stat[1] + TRUST_AFTER_NS < record["checked"]
@@ -125,8 +126,7 @@ class Cache:
         record = self.articles_before.get(shown)
         if key is None or not isinstance(record, dict) or record.get("key") != key:
             return None
-        needed = {"series": str, "problems": list, "title": str, "reader": str, "items": int,
-                  "notes": int}
+        needed = {"series": str, "problems": list, "reader": str, "items": int, "notes": int}
         return record if all(isinstance(record.get(k), t) for k, t in needed.items()) else None
 
     def keep(self, shown: str, record: dict[str, Any]) -> None:
@@ -141,7 +141,7 @@ class Cache:
             return
         self.articles[shown] = {
             "key": key, "series": series, "problems": [p.as_dict() for p in problems],
-            "title": article.title, "reader": article.reader, "items": len(outcome.items),
+            "reader": article.reader, "items": len(outcome.items),
             "notes": notes, **self._stat_fields(shown, key)}
         self._items.setdefault(series, {})[key] = _encode(outcome)
 

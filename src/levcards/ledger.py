@@ -18,14 +18,15 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .atomic import write_text
+from .atomic import write_chunks
 from .errors import SourceError
 
 LEDGER_NAME = "levcards.lock"
 FORMAT_VERSION = 2
-_SERIES_START = '\n "series": {\n'
-_BLOCK_START = '\n  "'
-_BLOCK_END = "\n  }"
+_SERIES_START = b'\n "series": {\n'
+_BLOCK_START = b'\n  "'
+_BLOCK_END = b"\n  }"
+_END = b"\n }\n}"
 
 
 @dataclass
@@ -82,13 +83,15 @@ class Ledger:
         self.next_note_id = next_note_id
         """The next note ID to hand out: IDs only ever rise, so they never collide."""
         self.format = FORMAT_VERSION
-        self._raw: dict[str, tuple[str, int]] = {}  # slug -> (block text, its first line)
+        self._data = b""  # the file as read; raw blocks are views into it
+        self._raw: dict[str, tuple[memoryview, int]] = {}  # slug -> (block, its offset in _data)
         self._parsed: dict[str, dict[str, Entry]] = {}
-        self._dumped: dict[str, str] = {}
+        self._dumped: dict[str, bytes] = {}
         self.path = ""
 
     def copy(self) -> Ledger:
         other = Ledger(json.loads(json.dumps(self.notetypes)), dict(self.decks), self.next_note_id)
+        other._data = self._data
         other._raw = dict(self._raw)
         other._parsed = {slug: dict(entries) for slug, entries in self._parsed.items()}
         other.path = self.path
@@ -101,7 +104,7 @@ class Ledger:
         """The notes filed under ``slug`` (empty for a series never built), parsed on first use."""
         if slug not in self._parsed:
             raw = self._raw.get(slug)
-            self._parsed[slug] = _parse_block(slug, raw, self.path) if raw is not None else {}
+            self._parsed[slug] = _parse_block(slug, raw, self._data, self.path) if raw is not None else {}
         return self._parsed[slug]
 
     def set_series(self, slug: str, entries: dict[str, Entry]) -> None:
@@ -110,16 +113,16 @@ class Ledger:
         self._dumped.pop(slug, None)
         self._parsed[slug] = entries
 
-    def block_text(self, slug: str) -> str:
+    def block_bytes(self, slug: str) -> bytes | memoryview:
         if slug in self._raw:
             return self._raw[slug][0]
         if slug not in self._dumped:
-            self._dumped[slug] = dump_block(self._parsed.get(slug, {}))
+            self._dumped[slug] = dump_block(self._parsed.get(slug, {})).encode()
         return self._dumped[slug]
 
     def block_digest(self, slug: str) -> str:
         """A checksum of the series' block as it would be written."""
-        return hashlib.sha1(self.block_text(slug).encode()).hexdigest()
+        return hashlib.sha1(self.block_bytes(slug)).hexdigest()
 
     def all_entries(self) -> Iterator[tuple[str, Entry]]:
         for slug in self.slugs():
@@ -130,12 +133,22 @@ class Ledger:
                 "generator": "levcards", "next_note_id": self.next_note_id,
                 "notetypes": dict(sorted(self.notetypes.items()))}
 
+    def chunks(self) -> list[bytes | memoryview]:
+        """The file in pieces: the header, then one block per series with one note per line."""
+        head = ",\n".join(f" {_line(k)}: {_line(v)}" for k, v in self.header().items())
+        pieces: list[bytes | memoryview] = [("{\n" + head + ",\n" + ' "series": {').encode()]
+        separator = b"\n"
+        for slug in self.slugs():
+            block = self.block_bytes(slug)
+            if bytes(block[:2]) != b"{}":
+                pieces += [separator + f'  "{slug}": '.encode(), block]
+                separator = b",\n"
+        pieces.append(b"\n }\n}\n")
+        return pieces
+
     def dumps(self) -> str:
         """Sorted JSON: the header, then one block per series with one note per line."""
-        head = ",\n".join(f" {_line(k)}: {_line(v)}" for k, v in self.header().items())
-        blocks = [f'  "{slug}": {self.block_text(slug)}' for slug in self.slugs()
-                  if self.block_text(slug) != "{}"]
-        return "{\n" + head + ",\n" + ' "series": {\n' + ",\n".join(blocks) + "\n }\n}\n"
+        return b"".join(self.chunks()).decode()
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Ledger):
@@ -144,7 +157,7 @@ class Ledger:
             return False
         for slug in set(self.slugs()) | set(other.slugs()):
             mine, theirs = self._raw.get(slug), other._raw.get(slug)
-            if mine is not None and theirs is not None and mine[0] == theirs[0]:
+            if mine is not None and theirs is not None and (mine is theirs or mine[0] == theirs[0]):
                 continue  # the same text: no need to parse either
             if self.series(slug) != other.series(slug):
                 return False
@@ -173,54 +186,58 @@ def load(path: Path) -> Ledger:
     if not path.exists():
         return Ledger()
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        reason = getattr(err, "strerror", None) or err
-        raise SourceError(str(path), 1, f"cannot be read ({reason})", code="ledger") from None
-    ledger = _load_lazily(text) or _load_whole(text, str(path))
+        data = path.read_bytes()
+    except OSError as err:
+        raise SourceError(str(path), 1, f"cannot be read ({err.strerror or err})", code="ledger") from None
+    ledger = _load_lazily(data) or _load_whole(data, str(path))
     ledger.path = str(path)
-    for slug in ledger.slugs():  # a block that is not even an object fails now, not mid-build
-        raw = ledger._raw.get(slug)
-        if raw is not None and not (raw[0].startswith("{") and raw[0].endswith("}")):
-            raise SourceError(str(path), raw[1], "has an unexpected shape; restore it from "
-                              "version control", code="ledger")
+    for slug, (block, offset) in ledger._raw.items():  # not even an object: fail now, not mid-build
+        if not (block[:1] == b"{" and block[-1:] == b"}"):
+            raise SourceError(str(path), _line_at(data, offset), "has an unexpected shape; "
+                              "restore it from version control", code="ledger")
     return ledger
 
 
-def _load_lazily(text: str) -> Ledger | None:
-    """Split a ledger laid out the way ``dumps`` writes it; None if it is laid out otherwise."""
-    start = text.find(_SERIES_START)
-    if start < 0 or not text.rstrip().endswith("\n }\n}"):
+def _line_at(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _load_lazily(data: bytes) -> Ledger | None:
+    """Split a ledger laid out the way ``chunks`` writes it; None if it is laid out otherwise."""
+    start = data.find(_SERIES_START)
+    end = len(data)
+    while end and data[end - 1] in b" \t\r\n":  # (data.rstrip() would copy 60 MB)
+        end -= 1
+    if start < 0 or not data.endswith(_END, 0, end):
         return None
     try:
-        head = json.loads(text[:start].rstrip().rstrip(",") + "\n}")
-    except json.JSONDecodeError:
+        head = json.loads(data[:start].rstrip().rstrip(b",") + b"\n}")
+    except (json.JSONDecodeError, UnicodeDecodeError):
         return None
     if not isinstance(head, dict) or head.get("format") != FORMAT_VERSION:
         return None
     ledger = _with_header(head)
+    ledger._data = data
+    view = memoryview(data)
     position = start + len(_SERIES_START) - 1
-    counted, line = 0, 1  # ``line`` is the line number at offset ``counted``
-    end_of_series = len(text.rstrip()) - len("\n }\n}")
+    end_of_series = end - len(_END)
     while position < end_of_series:
-        if not text.startswith(_BLOCK_START, position):
+        if not data.startswith(_BLOCK_START, position):
             return None
-        name_end = text.find('": ', position + len(_BLOCK_START))
-        slug = text[position + len(_BLOCK_START):name_end]
+        name_end = data.find(b'": ', position + len(_BLOCK_START))
+        slug = data[position + len(_BLOCK_START):name_end].decode("ascii", "replace")
         if name_end < 0 or not slug or not all(c.isalnum() or c == "-" for c in slug):
             return None
         body_start = name_end + 3
-        if text.startswith("{}", body_start):
+        if data.startswith(b"{}", body_start):
             body_end = body_start + 2
         else:
-            close = text.find(_BLOCK_END, body_start)
+            close = data.find(_BLOCK_END, body_start)
             if close < 0:
                 return None
             body_end = close + len(_BLOCK_END)
-        line += text.count("\n", counted, body_start)
-        counted = body_start
-        ledger._raw[slug] = (text[body_start:body_end], line)
-        position = body_end + 1 if text.startswith(",", body_end) else body_end
+        ledger._raw[slug] = (view[body_start:body_end], body_start)
+        position = body_end + 1 if data.startswith(b",", body_end) else body_end
     return ledger
 
 
@@ -232,7 +249,7 @@ def _with_header(head: dict[str, Any]) -> Ledger:
         return Ledger()
 
 
-def _load_whole(text: str, shown: str) -> Ledger:
+def _load_whole(text: bytes, shown: str) -> Ledger:
     """Parse the whole file: any valid layout of format 2, and format 1."""
     try:
         data = json.loads(text)
@@ -257,37 +274,46 @@ def _load_whole(text: str, shown: str) -> Ledger:
     except json.JSONDecodeError as err:
         raise SourceError(shown, err.lineno, f"is not valid JSON ({err.msg}); restore it "
                           "from version control", code="ledger") from None
+    except UnicodeDecodeError:
+        raise SourceError(shown, 1, "is not UTF-8 text; restore it from version control",
+                          code="ledger") from None
     except (TypeError, AttributeError, KeyError) as err:
         raise SourceError(shown, 1, f"has an unexpected shape ({err}); restore it from "
                           "version control", code="ledger") from None
 
 
-def _parse_block(slug: str, raw: tuple[str, int], shown: str) -> dict[str, Entry]:
-    text, first_line = raw
+def _parse_block(slug: str, raw: tuple[memoryview, int], data: bytes, shown: str) -> dict[str, Entry]:
+    block, offset = raw
+    text = bytes(block)
     try:
-        block = json.loads(text)
-        entries = {g: Entry(slug, **e) for g, e in block.items()}
-        lines = text.split("\n")[1:-1]
+        entries = {g: Entry(slug, **e) for g, e in json.loads(text).items()}
+        lines = text.split(b"\n")[1:-1]
         if len(lines) == len(entries):
             for entry, line in zip(entries.values(), lines):
-                entry.line = line.rstrip(",")
+                entry.line = line.rstrip(b",").decode()
         return entries
     except json.JSONDecodeError as err:
-        raise SourceError(shown, first_line + err.lineno - 1, f"is not valid JSON ({err.msg}); "
-                          "restore it from version control", code="ledger") from None
+        raise SourceError(shown, _line_at(data, offset) + err.lineno - 1, f"is not valid JSON "
+                          f"({err.msg}); restore it from version control", code="ledger") from None
+    except UnicodeDecodeError:
+        raise SourceError(shown, _line_at(data, offset), "is not UTF-8 text; restore it from "
+                          "version control", code="ledger") from None
     except (TypeError, AttributeError) as err:
-        raise SourceError(shown, first_line, f"has an unexpected shape in series {slug!r} "
-                          f"({err}); restore it from version control", code="ledger") from None
+        raise SourceError(shown, _line_at(data, offset), f"has an unexpected shape in series "
+                          f"{slug!r} ({err}); restore it from version control", code="ledger") from None
 
 
 def save(ledger: Ledger, path: Path, previous: Ledger | None = None) -> bool:
     """Write the ledger atomically; return False when nothing changed since ``previous`` (the
-    ledger read at the start of the build) or the file already holds the same text."""
-    if previous is not None and previous.format == FORMAT_VERSION and ledger == previous and path.exists():
-        return False  # comparing the blocks is far cheaper than writing 60 MB of JSON again
-    text = ledger.dumps()
+    ledger read at the start of the build) or the file already holds the same bytes."""
+    if previous is not None and previous.format == FORMAT_VERSION and path.exists():
+        if ledger == previous:
+            return False  # comparing the blocks is far cheaper than writing 60 MB of JSON again
+        write_chunks(path, ledger.chunks())
+        return True
+    data = b"".join(ledger.chunks())
     with suppress(OSError):
-        if path.read_text(encoding="utf-8") == text:
+        if path.read_bytes() == data:
             return False
-    write_text(path, text)
+    write_chunks(path, [data])
     return True

@@ -128,4 +128,4 @@ def _zip(database: Path, out: Path) -> None:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            archive.writestr(info, data, compresslevel=6)
+            archive.writestr(info, data, compresslevel=3)  # 3: a tenth bigger than 6, twice as fast

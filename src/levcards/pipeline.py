@@ -15,6 +15,7 @@ from .cache import CACHE_DIR, Cache, problems_from
 from .cards import NoteContext, make_notes, tag_safe
 from .errors import Problems, SourceError
 from .model import Article, NoteSpec
+from .overrides import SUFFIX
 from .results import ArticleResult, Report, SeriesResult
 from .series import SeriesChoice, choose_series, find_articles, slugify
 from .worker import Job, Outcome, run_all
@@ -70,18 +71,20 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
                        "folder; levcards reads only files inside it. Copy the file in instead")
     paths = [p for p in paths if p not in outside]
     keys = article_keys(paths, root)
+    parent = {p: p.parent for p in paths}  # one Path object per folder lookup, hashed once
+    folders = set(parent.values())
     cache = None
     if cache_dir is not None:
-        digest = _settings_digest(root, paths, reader, threshold, settings)
-        cache = Cache(cache_dir / CACHE_DIR, digest)
-    content = {p: cache.key_for(p, str(p), reader) if cache else None for p in paths}
+        cache = Cache(cache_dir / CACHE_DIR, _settings_digest(root, folders, reader, threshold, settings))
+    sidecars = {s for folder in folders for s in folder.glob(f"*{SUFFIX}")}
+    content = {p: cache.key_for(p, str(p), reader, sidecars) if cache else None for p in paths}
     known = {p: cache.record(str(p), content[p]) if cache else None for p in paths}
     outcomes = dict(zip(todo := [p for p in paths if known[p] is None],
                         _read(todo, reader, progress, keep_sections)))
     folder_configs: dict[Path, cfg.DeckConfig | None] = {}
 
     def series_of(path: Path, article: Article) -> SeriesChoice:
-        folder = path.parent
+        folder = parent[path]
         if folder not in folder_configs:
             folder_configs[folder] = _folder_config(folder, root, problems)
         folder_name = folder.name if folder != root else (root.resolve().name or "levcards")
@@ -113,7 +116,7 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
     results: list[ArticleResult] = []
     for path in paths:
         shown, key = str(path), keys[path]
-        folder = path.parent
+        folder = parent[path]
         if folder not in folder_configs:
             folder_configs[folder] = _folder_config(folder, root, problems)
         record = known[path]
@@ -128,7 +131,7 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
             if folder_configs[folder] is not None:
                 series.config = folder_configs[folder].over(series.config)  # type: ignore[union-attr]
             problems.items.extend(problems_from(record["problems"]))
-            result = ArticleResult(shown, Article(shown, "", record["title"], record["reader"], ()),
+            result = ArticleResult(shown, Article(shown, "", "", record["reader"], ()),
                                    series.name, key=key,
                                    tally=(record["items"], record["notes"]))
             cache.keep(shown, record)  # type: ignore[union-attr]
@@ -182,11 +185,11 @@ def _new_series(slug: str, name: str, origin: str, root_config: cfg.RootConfig) 
     return SeriesResult(slug, name, origin, deck)
 
 
-def _settings_digest(root: Path, paths: list[Path], reader: str | None, threshold: float,
+def _settings_digest(root: Path, folders: set[Path], reader: str | None, threshold: float,
                      extra: str) -> str:
     """Everything besides the articles themselves that decides a series' notes and package."""
     digest = hashlib.sha256(repr((__version__, reader, threshold, extra)).encode())
-    for folder in sorted({root, *(p.parent for p in paths)}):
+    for folder in sorted({root, *folders}):
         with suppress(OSError):
             digest.update(f"\x00{folder}\x00".encode() + (folder / cfg.CONFIG_NAME).read_bytes())
     return digest.hexdigest()
