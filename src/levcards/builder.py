@@ -111,6 +111,7 @@ def _finish(report: Report, source: Path, out: Path, ledger: Ledger, ledger_path
             notes, ledger.series(slug), new_ledger, slug, now, failed, pins)
         new_ledger.set_series(slug, entries)
         stable[slug] = settled(notes, series.shipped, entries, pins)
+        new_ledger.seal(slug)  # from here on only its bytes are needed
     for series in report.series:
         previous = ledger.decks.get(series.slug)
         if previous and previous != series.deck_name:

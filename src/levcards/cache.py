@@ -102,7 +102,7 @@ class Cache:
         self.articles: dict[str, Any] = {}
         self.series: dict[str, Any] = {}
         self._items_before: dict[str, dict[str, Any]] = {}
-        self._items: dict[str, dict[str, Any]] = {}
+        self._items: dict[str, dict[str, Outcome]] = {}
         self._kept_items: set[str] = set()
         self.stats: dict[str, list[int] | None] = {}
         """This build's stat of each article (size, mtime_ns, ctime_ns, inode, then its sidecar's)."""
@@ -143,7 +143,7 @@ class Cache:
             "key": key, "series": series, "problems": [p.as_dict() for p in problems],
             "reader": article.reader, "items": len(outcome.items),
             "notes": notes, **self._stat_fields(shown, key)}
-        self._items.setdefault(series, {})[key] = _encode(outcome)
+        self._items.setdefault(series, {})[key] = outcome  # encoded when saved
 
     def _stat_fields(self, shown: str, key: str) -> dict[str, Any]:
         before = self.articles_before.get(shown)
@@ -187,7 +187,7 @@ class Cache:
         with suppress(OSError, OutputError):
             self.folder.mkdir(parents=True, exist_ok=True)
             for slug, items in self._items.items():
-                _write_json(self.folder / _items_name(slug), items)
+                _write_json(self.folder / _items_name(slug), {k: _encode(o) for k, o in items.items()})
             wanted = {_items_name(slug) for slug in (*self._items, *self._kept_items)}
             for stale in self.folder.glob("items-*.json"):
                 if stale.name not in wanted:

@@ -41,6 +41,8 @@ class NoteContext:
         self.series_name = series_name
         self.tags = extra_tags + _frontmatter_tags(article.meta.get("tags"))
         self.used: dict[str, int] = {}
+        self.title_field = render.text(article.title)  # shared by every note of the article
+        self.series_field = render.text(series_name)
 
     def source(self, ref: SourceRef) -> str:
         canonical = self.article.meta.get("canonical")
@@ -57,8 +59,7 @@ class NoteContext:
 
     def note(self, notetype: str, kind: str, key: str, ref: SourceRef, fields: list[str],
              cards: int) -> NoteSpec:
-        meta = [render.text(self.article.title), render.text(self.series_name),
-                render.text(self.source(ref))]
+        meta = [self.title_field, self.series_field, render.text(self.source(ref))]
         tags = ("levcards", f"levcards::series::{self.series_slug}", f"levcards::kind::{kind}",
                 *self.tags)
         unique = self.unique_key(kind, key)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
-from contextlib import suppress
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,7 @@ _BLOCK_END = b"\n  }"
 _END = b"\n }\n}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One note as the last build shipped it (``series`` is the block it is filed under)."""
 
@@ -113,6 +112,13 @@ class Ledger:
         self._dumped.pop(slug, None)
         self._parsed[slug] = entries
 
+    def seal(self, slug: str) -> None:
+        """Keep only the written form of the series' block, freeing its entries."""
+        data = self.block_bytes(slug)
+        self._parsed.pop(slug, None)
+        self._dumped.pop(slug, None)
+        self._raw[slug] = (memoryview(data), -1)
+
     def block_bytes(self, slug: str) -> bytes | memoryview:
         if slug in self._raw:
             return self._raw[slug][0]
@@ -157,7 +163,8 @@ class Ledger:
             return False
         for slug in set(self.slugs()) | set(other.slugs()):
             mine, theirs = self._raw.get(slug), other._raw.get(slug)
-            if mine is not None and theirs is not None and (mine is theirs or mine[0] == theirs[0]):
+            if mine is not None and theirs is not None and (
+                    mine is theirs or len(mine[0]) == len(theirs[0]) and bytes(mine[0]) == bytes(theirs[0])):
                 continue  # the same text: no need to parse either
             if self.series(slug) != other.series(slug):
                 return False
@@ -191,7 +198,7 @@ def load(path: Path) -> Ledger:
         raise SourceError(str(path), 1, f"cannot be read ({err.strerror or err})", code="ledger") from None
     ledger = _load_lazily(data) or _load_whole(data, str(path))
     ledger.path = str(path)
-    for slug, (block, offset) in ledger._raw.items():  # not even an object: fail now, not mid-build
+    for block, offset in ledger._raw.values():  # not even an object: fail now, not mid-build
         if not (block[:1] == b"{" and block[-1:] == b"}"):
             raise SourceError(str(path), _line_at(data, offset), "has an unexpected shape; "
                               "restore it from version control", code="ledger")
@@ -305,15 +312,9 @@ def _parse_block(slug: str, raw: tuple[memoryview, int], data: bytes, shown: str
 
 def save(ledger: Ledger, path: Path, previous: Ledger | None = None) -> bool:
     """Write the ledger atomically; return False when nothing changed since ``previous`` (the
-    ledger read at the start of the build) or the file already holds the same bytes."""
-    if previous is not None and previous.format == FORMAT_VERSION and path.exists():
-        if ledger == previous:
-            return False  # comparing the blocks is far cheaper than writing 60 MB of JSON again
-        write_chunks(path, ledger.chunks())
-        return True
-    data = b"".join(ledger.chunks())
-    with suppress(OSError):
-        if path.read_bytes() == data:
-            return False
-    write_chunks(path, [data])
+    ledger read at the start of the build), which is then not written again."""
+    if (previous is not None and previous.format == FORMAT_VERSION and path.exists()
+            and ledger == previous):
+        return False  # comparing the blocks is far cheaper than writing 60 MB of JSON again
+    write_chunks(path, ledger.chunks())
     return True

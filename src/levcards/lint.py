@@ -20,8 +20,8 @@ import re
 
 from .errors import Problems
 from .extract.definitions import GLOSSARY
-from .extract.mistakes import NUMBERED as NUMBERED_MISTAKE
 from .extract.mistakes import MISTAKES
+from .extract.mistakes import NUMBERED as NUMBERED_MISTAKE
 from .extract.qa import FAQ
 from .extract.takeaways import TAKEAWAYS
 from .extract.text import norm

@@ -16,8 +16,6 @@ from .errors import Problem
 from .model import ITEM_KINDS, TEXT_FIELDS, Item
 from .results import ArticleResult, Report
 
-
-
 _SHORT = ("defs", "q&a", "takeaways", "mistakes", "lists")  # column names for ITEM_KINDS
 
 
