@@ -13,7 +13,7 @@ import re
 
 from ..model import Article, Definition, Section, SourceRef
 from .sections import EXAMPLES, SELF_CHECK, matches
-from .text import norm, sentences, words
+from .text import has_phrase, norm, sentences, words
 
 _PRONOUNS = {
     "it", "this", "that", "these", "those", "there", "here", "he", "she", "they", "we", "you",
@@ -75,6 +75,7 @@ _RELATIVE = re.compile(r"^(?:[\w'’-]+,?\s+){1,4}(that|which|who|whose|where|in
                        re.IGNORECASE)
 _WHAT_IS = re.compile(r"^what (?:is|are) (?:an? |the )?(?P<term>.+?)(?: \(.*\))?\s*\??$",
                       re.IGNORECASE)
+_WHAT_PREFIX = re.compile(r"what (?:is|are) (.*)", re.DOTALL)
 _EXAMPLE_LEAD = re.compile(r"^(for example|for instance|e\.g\.|say|imagine|suppose)\b",
                            re.IGNORECASE)
 
@@ -89,7 +90,7 @@ def sentence_definition(sentence: str, named: str = "") -> tuple[str, str, str] 
     if not m:
         return None
     subj, verb, pred = m.group("subj").strip(), m.group("verb"), m.group("pred").strip()
-    is_named = bool(named) and bool(key(subj)) and re.search(rf"\b{re.escape(key(subj))}\b", named)
+    is_named = bool(named) and has_phrase(key(subj), named)
     if not _concept_subject(subj, verb, bool(is_named)) or not _describing_predicate(verb, pred):
         return None
     if verb == "are" and not subj.split()[-1].lower().endswith("s"):
@@ -248,10 +249,11 @@ def _confidence(section: Section, term: str, verb: str, pred: str, index: int, p
     """How sure a sentence definition is: where it stands and how it reads."""
     confidence = 0.55
     title, term_key = norm(section.title), key(term)
-    if title and (key(section.title) == term_key or re.fullmatch(
-            rf"what (is|are) (an? |the )?{re.escape(term_key)}", title)):
+    asked = _WHAT_PREFIX.match(title)
+    if title and (key(section.title) == term_key or asked is not None and asked.group(1) in (
+            term_key, f"a {term_key}", f"an {term_key}", f"the {term_key}")):
         confidence += 0.3
-    elif term_key and re.search(rf"\b{re.escape(term_key)}\b", title_key):
+    elif has_phrase(term_key, title_key):
         confidence += 0.1  # the article is about this term
     if verb in ("means", "refers to", "is defined as", "is called"):
         confidence += 0.15

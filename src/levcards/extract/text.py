@@ -53,3 +53,21 @@ def split_label(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     return m.group(1).strip(" *_"), m.group(2).strip()
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def has_phrase(phrase: str, text: str) -> bool:
+    """True when ``phrase`` occurs in ``text`` as whole words (``\\bphrase\\b``, without
+    compiling a pattern per phrase)."""
+    if not phrase or not (_is_word(phrase[0]) and _is_word(phrase[-1])):
+        return bool(phrase) and re.search(rf"\b{re.escape(phrase)}\b", text) is not None
+    start = text.find(phrase)
+    while start >= 0:
+        end = start + len(phrase)
+        if (start == 0 or not _is_word(text[start - 1])) and (end == len(text) or not _is_word(text[end])):
+            return True
+        start = text.find(phrase, start + 1)
+    return False
