@@ -102,7 +102,8 @@ class Cache:
         self.articles: dict[str, Any] = {}
         self.series: dict[str, Any] = {}
         self._items_before: dict[str, dict[str, Any]] = {}
-        self._items: dict[str, dict[str, Outcome]] = {}
+        self._items: dict[str, dict[str, Outcome | dict[str, Any]]] = {}
+        self._read_entries: dict[str, dict[str, Any]] = {}
         self._kept_items: set[str] = set()
         self.stats: dict[str, list[int] | None] = {}
         """This build's stat of each article (size, mtime_ns, ctime_ns, inode, then its sidecar's)."""
@@ -143,7 +144,8 @@ class Cache:
             "key": key, "series": series, "problems": [p.as_dict() for p in problems],
             "reader": article.reader, "items": len(outcome.items),
             "notes": notes, **self._stat_fields(shown, key)}
-        self._items.setdefault(series, {})[key] = outcome  # encoded when saved
+        # an entry read from the cache is written back as it was read; new ones are encoded on save
+        self._items.setdefault(series, {})[key] = self._read_entries.get(key, outcome)
 
     def _stat_fields(self, shown: str, key: str) -> dict[str, Any]:
         before = self.articles_before.get(shown)
@@ -160,9 +162,12 @@ class Cache:
             self._items_before[series] = _read_json(self.folder / _items_name(series)) or {}
         entry = self._items_before[series].get(key)
         try:
-            return _decode(entry) if entry is not None else None
+            found = _decode(entry) if entry is not None else None
         except (KeyError, TypeError, ValueError, AttributeError):
             return None  # malformed: read the article again
+        if found is not None:
+            self._read_entries[key] = entry
+        return found
 
     # -- series -------------------------------------------------------------------------------
 
@@ -187,7 +192,8 @@ class Cache:
         with suppress(OSError, OutputError):
             self.folder.mkdir(parents=True, exist_ok=True)
             for slug, items in self._items.items():
-                _write_json(self.folder / _items_name(slug), {k: _encode(o) for k, o in items.items()})
+                _write_json(self.folder / _items_name(slug),
+                            {k: _encode(o) if isinstance(o, Outcome) else o for k, o in items.items()})
             wanted = {_items_name(slug) for slug in (*self._items, *self._kept_items)}
             for stale in self.folder.glob("items-*.json"):
                 if stale.name not in wanted:
