@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -164,3 +166,25 @@ def test_only_the_edited_series_is_repackaged(tmp_path: Path) -> None:
     assert build(source, out).ok
     after = {p.name: p.stat().st_mtime_ns for p in out.glob("*.apkg")}
     assert [name for name in sorted(after) if after[name] != before[name]] == ["series-1.apkg"]
+
+
+def test_a_well_formed_index_with_odd_records_is_not_trusted(tmp_path: Path) -> None:
+    """Records of the wrong shape (under a valid checksum) are ignored, never a crash."""
+    source = tmp_path / "src"
+    _corpus(source, 6)
+    out = tmp_path / "out"
+    assert build(source, out).ok
+    expected = _state(source, out)
+    index = out / CACHE_DIR / INDEX_NAME
+    stamp, _, text = index.read_bytes().partition(b"\n")
+    body = json.loads(text)
+    for record in body["articles"].values():
+        record["problems"] = [{"path": 1}]
+    for record in body["series"].values():
+        record["tally"] = {"notes": "many", "items": []}
+    text = json.dumps(body).encode()
+    version = stamp.split(b" ")[0]
+    index.write_bytes(version + b" " + hashlib.sha256(text).hexdigest().encode() + b"\n" + text)
+    report = build(source, out)
+    assert report.ok and not report.problems.items
+    assert _state(source, out) == expected

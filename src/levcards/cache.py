@@ -128,7 +128,13 @@ class Cache:
         if key is None or not isinstance(record, dict) or record.get("key") != key:
             return None
         needed = {"series": str, "problems": list, "reader": str, "items": int, "notes": int}
-        return record if all(isinstance(record.get(k), t) for k, t in needed.items()) else None
+        if not all(isinstance(record.get(k), t) for k, t in needed.items()):
+            return None
+        try:
+            problems_from(record["problems"])
+        except (KeyError, TypeError, ValueError):
+            return None
+        return record
 
     def keep(self, shown: str, record: dict[str, Any]) -> None:
         """Carry last build's record of an article whose series was reused."""
@@ -178,7 +184,15 @@ class Cache:
             return None
         needed = {"name": str, "origin": str, "ledger": str, "package": str, "stable": bool,
                   "tally": dict}
-        return record if all(isinstance(record.get(k), t) for k, t in needed.items()) else None
+        if not all(isinstance(record.get(k), t) for k, t in needed.items()):
+            return None
+        tally = record["tally"]
+        counts = [tally.get(k) for k in ("notes", "cards", "unchanged")]
+        items = tally.get("items")
+        if not all(type(c) is int for c in counts) or not isinstance(items, dict) or not all(
+                type(v) is int for v in items.values()):
+            return None
+        return record
 
     def keep_series(self, slug: str, record: dict[str, Any]) -> None:
         self.series[slug] = record
@@ -245,5 +259,5 @@ def _decode(data: dict[str, Any]) -> Outcome:
 
 
 def problems_from(records: list[dict[str, Any]]) -> list[Problem]:
-    return [Problem(p["path"], p["line"], p["severity"], p["code"], p["message"], p["col"])
-            for p in records]
+    return [Problem(str(p["path"]), int(p["line"]), str(p["severity"]), str(p["code"]),
+                    str(p["message"]), int(p["col"])) for p in records]
