@@ -96,15 +96,8 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
     slug_of.update({p: r["series"] for p, r in known.items() if r is not None})
     reused: dict[str, dict[str, Any]] = {}
     if cache is not None and reusable is not None and all(o.article for o in outcomes.values()):
-        touched = {slug_of.get(p) for p in todo}
-        members: dict[str, list[list[str]]] = {}
-        for p in paths:
-            members.setdefault(slug_of.get(p, ""), []).append([str(p), str(content[p])])
-        for slug, listed in members.items():
-            record = cache.series_record(slug, listed) if slug else None
-            if (record is not None and record["stable"] and slug not in touched
-                    and reusable(slug, record)):
-                reused[slug] = record
+        reused = _reused_series(paths, {slug_of.get(p) for p in todo}, slug_of, content, cache,
+                                reusable)
     for p in paths:
         if known[p] is not None and slug_of[p] not in reused:
             found = cache.outcome(content[p], slug_of[p]) if cache else None
@@ -178,6 +171,22 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
         series.own_css = series.config.css != root_config.defaults.css
     _check_unique_guids(by_slug.values(), problems)
     return Report(sorted(by_slug.values(), key=lambda s: s.slug), problems, results, cache=cache)
+
+
+def _reused_series(paths: list[Path], touched: set[str | None], slug_of: dict[Path, str],
+                   content: dict[Path, str | None], cache: Cache,
+                   reusable: Reusable) -> dict[str, dict[str, Any]]:
+    """Series that no read article belongs to, built last time from exactly the same
+    (path, content key) members, with settled matching, and that ``reusable`` accepts."""
+    members: dict[str, list[list[str]]] = {}
+    for p in paths:
+        members.setdefault(slug_of.get(p, ""), []).append([str(p), str(content[p])])
+    reused = {}
+    for slug, listed in members.items():
+        record = cache.series_record(slug, listed) if slug and slug not in touched else None
+        if record is not None and record["stable"] and reusable(slug, record):
+            reused[slug] = record
+    return reused
 
 
 def _new_series(slug: str, name: str, origin: str, root_config: cfg.RootConfig) -> SeriesResult:
