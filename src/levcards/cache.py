@@ -107,6 +107,7 @@ class Cache:
         self._kept_items: set[str] = set()
         self.stats: dict[str, list[int] | None] = {}
         """This build's stat of each article (size, mtime_ns, ctime_ns, inode, then its sidecar's)."""
+        self._checked: dict[str, int] = {}  # when each article's stat was taken
 
     # -- articles -----------------------------------------------------------------------------
 
@@ -114,6 +115,7 @@ class Cache:
         """The content key, from the file's stat when last build's record vouches for it.
         ``sidecars`` are the sidecar files that exist in the article's folder."""
         sidecar = sidecar_for(path)
+        self._checked[shown] = time.time_ns()  # before the stat: a later edit has a later mtime
         stat = self.stats[shown] = _stat_key(path, sidecar if sidecar in sidecars else None)
         record = self.articles_before.get(shown)
         if (stat is not None and isinstance(record, dict) and record.get("stat") == stat
@@ -158,7 +160,7 @@ class Cache:
         stat = self.stats.get(shown)
         if isinstance(before, dict) and before.get("stat") == stat and before.get("key") == key:
             return {"stat": stat, "checked": before.get("checked")}  # still vouched for
-        return {"stat": stat, "checked": time.time_ns()}
+        return {"stat": stat, "checked": self._checked.get(shown, 0)}
 
     def outcome(self, key: str | None, series: str) -> Outcome | None:
         """The cached Outcome for ``key`` from the items of ``series``, or None."""

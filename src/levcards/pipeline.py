@@ -83,12 +83,15 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
                         _read(todo, reader, progress, keep_sections)))
     folder_configs: dict[Path, cfg.DeckConfig | None] = {}
 
-    def series_of(path: Path, article: Article) -> SeriesChoice:
-        folder = parent[path]
+    def config_of(folder: Path) -> cfg.DeckConfig | None:
         if folder not in folder_configs:
             folder_configs[folder] = _folder_config(folder, root, problems)
+        return folder_configs[folder]
+
+    def series_of(path: Path, article: Article) -> SeriesChoice:
+        folder = parent[path]
         folder_name = folder.name if folder != root else (root.resolve().name or "levcards")
-        return choose_series(article, folder_name, folder_configs[folder])
+        return choose_series(article, folder_name, config_of(folder))
 
     choices = {p: series_of(p, o.article) for p, o in outcomes.items()
                if o.article is not None and not _is_draft(o.article)}
@@ -109,20 +112,15 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
     results: list[ArticleResult] = []
     for path in paths:
         shown, key = str(path), keys[path]
-        folder = parent[path]
-        if folder not in folder_configs:
-            folder_configs[folder] = _folder_config(folder, root, problems)
+        folder_config = config_of(parent[path])
         record = known[path]
         if path not in outcomes and record is not None:  # its series is reused as it was
             slug = record["series"]
-            series = by_slug.get(slug)
-            if series is None:
-                series = by_slug[slug] = _new_series(slug, reused[slug]["name"],
-                                                     reused[slug]["origin"], root_config)
+            series, created = _join(by_slug, slug, reused[slug]["name"], reused[slug]["origin"],
+                                    root_config, folder_config)
+            if created:
                 series.reused = reused[slug]
                 cache.keep_series(slug, reused[slug])  # type: ignore[union-attr]
-            if folder_configs[folder] is not None:
-                series.config = folder_configs[folder].over(series.config)  # type: ignore[union-attr]
             problems.items.extend(problems_from(record["problems"]))
             result = ArticleResult(shown, Article(shown, "", "", record["reader"], ()),
                                    series.name, key=key,
@@ -147,11 +145,7 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
             continue
         choice = choices.get(path) or series_of(path, article)
         slug = slugify(choice.name)
-        series = by_slug.get(slug)
-        if series is None:
-            series = by_slug[slug] = _new_series(slug, choice.name, choice.origin, root_config)
-        if folder_configs[folder] is not None:
-            series.config = folder_configs[folder].over(series.config)  # type: ignore[union-attr]
+        series, _ = _join(by_slug, slug, choice.name, choice.origin, root_config, folder_config)
         result = ArticleResult(shown, article, choice.name, key=key,
                                items=[i for i in outcome.items if i.confidence >= threshold],
                                suggestions=[i for i in outcome.items if i.confidence < threshold])
@@ -189,9 +183,18 @@ def _reused_series(paths: list[Path], touched: set[str | None], slug_of: dict[Pa
     return reused
 
 
-def _new_series(slug: str, name: str, origin: str, root_config: cfg.RootConfig) -> SeriesResult:
-    deck = root_config.per_series.get(slug, cfg.DeckConfig()).over(root_config.defaults)
-    return SeriesResult(slug, name, origin, deck)
+def _join(by_slug: dict[str, SeriesResult], slug: str, name: str, origin: str,
+          root_config: cfg.RootConfig, folder_config: cfg.DeckConfig | None) -> tuple[SeriesResult, bool]:
+    """The series ``slug`` (made on first use) with the article's folder settings laid over it;
+    True when it was made now."""
+    series = by_slug.get(slug)
+    created = series is None
+    if series is None:
+        deck = root_config.per_series.get(slug, cfg.DeckConfig()).over(root_config.defaults)
+        series = by_slug[slug] = SeriesResult(slug, name, origin, deck)
+    if folder_config is not None:
+        series.config = folder_config.over(series.config)
+    return series, created
 
 
 def _settings_digest(root: Path, folders: set[Path], reader: str | None, threshold: float,
