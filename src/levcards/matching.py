@@ -44,17 +44,24 @@ class Changes:
     """Names of note types whose templates or CSS changed (their mod rises)."""
 
 
-def _words(note: NoteSpec | Entry) -> set[str]:
+_MARKUP = re.compile(r"&#?\w+;|<[^>]+>")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _words(note: NoteSpec | Entry) -> frozenset[str]:
     text = " ".join([note.key, *list(note.fields)[:2]])
-    return set(re.findall(r"[a-z0-9]+", re.sub(r"&#?\w+;|<[^>]+>", " ", text.lower())))
+    return frozenset(_WORD.findall(_MARKUP.sub(" ", text.lower())))
 
 
 def similarity(a: NoteSpec, b: Entry) -> float:
-    wa, wb = _words(a), _words(b)
+    return _similarity(_words(a), _words(b), a.article == b.article)
+
+
+def _similarity(wa: frozenset[str], wb: frozenset[str], same_article: bool) -> float:
     if not wa or not wb:
         return 0.0
     score = 2 * len(wa & wb) / (len(wa) + len(wb))
-    return score + (0.05 if a.article == b.article else 0.0)
+    return score + (0.05 if same_article else 0.0)
 
 
 class _Matcher:
@@ -93,13 +100,14 @@ class _Matcher:
             if same:
                 found[i] = same[0]
                 self.claimed.add(same[0])
-        pairs = sorted(
-            ((similarity(note, entry), i, g) for i, note in enumerate(notes) if i not in found
-             for g, entry in self.old.items() if self.free(g) and entry.kind == note.kind),
-            key=lambda p: (-p[0], p[1], p[2]))
-        for score, i, g in pairs:
-            if score < SIMILARITY_THRESHOLD:
-                break
+        left = {g: (e.kind, e.article, _words(e)) for g, e in self.old.items() if self.free(g)}
+        scored = ((_similarity(words, w, article == note.article), i, g)
+                  for i, note in enumerate(notes) if i not in found
+                  for words in (_words(note),)
+                  for g, (kind, article, w) in left.items() if kind == note.kind)
+        pairs = sorted((p for p in scored if p[0] >= SIMILARITY_THRESHOLD),
+                       key=lambda p: (-p[0], p[1], p[2]))
+        for _score, i, g in pairs:
             if i not in found and self.free(g):
                 found[i] = g
                 self.claimed.add(g)
