@@ -188,3 +188,28 @@ def test_a_well_formed_index_with_odd_records_is_not_trusted(tmp_path: Path) -> 
     report = build(source, out)
     assert report.ok and not report.problems.items
     assert _state(source, out) == expected
+
+
+def test_a_file_hashed_too_soon_after_its_edit_is_trusted_once_it_is_hashed_later(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Git's racy-clean rule: a stat taken within seconds of the file's mtime does not vouch
+    for its content, but the next build's hash (taken later) does."""
+    import levcards.cache as cache_module
+
+    source, out = tmp_path / "src", tmp_path / "out"
+    _corpus(source, 4)  # every file's mtime is 1_700_000_000
+    hashed: list[str] = []
+    real_key = cache_module.content_key
+    monkeypatch.setattr(cache_module, "content_key",
+                        lambda path, *rest: hashed.append(str(path)) or real_key(path, *rest))
+    clock = [1_700_000_001 * 10**9]
+    monkeypatch.setattr(cache_module.time, "time_ns", lambda: clock[0])
+    reference = _fresh_build(source, out)
+    assert len(hashed) == 4, "hashed a second after the edit: not vouched for"
+    hashed.clear()
+    clock[0] = 1_700_000_010 * 10**9
+    assert _fresh_build(source, out) == reference
+    assert len(hashed) == 4, "the first hash was too soon, so the content is hashed again"
+    hashed.clear()
+    assert _fresh_build(source, out) == reference
+    assert hashed == [], "the second hash came late enough to vouch for the unchanged files"

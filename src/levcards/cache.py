@@ -108,6 +108,7 @@ class Cache:
         self.stats: dict[str, list[int] | None] = {}
         """This build's stat of each article (size, mtime_ns, ctime_ns, inode, then its sidecar's)."""
         self._checked: dict[str, int] = {}  # when each article's stat was taken
+        self._hashed: set[str] = set()  # articles whose key this build computed from the bytes
 
     # -- articles -----------------------------------------------------------------------------
 
@@ -122,6 +123,7 @@ class Cache:
                 and isinstance(record.get("checked"), int) and stat[1] + TRUST_AFTER_NS < record["checked"]
                 and isinstance(record.get("key"), str)):
             return record["key"]  # type: ignore[no-any-return]
+        self._hashed.add(shown)
         return content_key(path, shown, reader)
 
     def record(self, shown: str, key: str | None) -> dict[str, Any] | None:
@@ -158,7 +160,8 @@ class Cache:
     def _stat_fields(self, shown: str, key: str) -> dict[str, Any]:
         before = self.articles_before.get(shown)
         stat = self.stats.get(shown)
-        if isinstance(before, dict) and before.get("stat") == stat and before.get("key") == key:
+        if (shown not in self._hashed and isinstance(before, dict) and before.get("stat") == stat
+                and before.get("key") == key):
             return {"stat": stat, "checked": before.get("checked")}  # still vouched for
         return {"stat": stat, "checked": self._checked.get(shown, 0)}
 
