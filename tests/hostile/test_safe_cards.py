@@ -81,3 +81,14 @@ def test_cloze_numbering_cannot_be_changed_by_text(tmp_path: Path) -> None:
     hidden = render.cloze_sentence("Pay {{c9::yourself}} first :: always", "Pay")
     assert re.findall(r"\{\{c(\d+)::", hidden) == ["1"]
     assert hidden.count("}}") == 1
+
+
+def test_control_characters_count_as_space_and_never_make_a_blank_side(tmp_path: Path) -> None:
+    """Found by the property test: a definition that is only an escape character became a
+    card whose front Anki showed as blank."""
+    from levcards.pipeline import plan
+
+    (tmp_path / "a.md").write_text("# Page\n\n## Glossary\n\n- **# :** \x1b\n"
+                                   "- **Bell:** rings\x07\x07 twice\x1b.\n", encoding="utf-8")
+    notes = [n for s in plan(tmp_path).series for n in s.notes]
+    assert [n.fields[:2] for n in notes] == [("Bell", "rings twice .")]

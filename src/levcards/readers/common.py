@@ -54,10 +54,11 @@ class SectionBuilder:
         return tuple(self._sections)
 
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
 def clean(text: str) -> str:
-    """Fold runs of white space (tabs, non-breaking spaces) and drop zero-width characters."""
+    """Fold runs of white space (tabs, non-breaking spaces, control characters) into one space
+    and drop zero-width characters."""
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
