@@ -87,3 +87,25 @@ def test_a_build_with_a_damaged_block_fails_with_file_and_line(tmp_path: Path) -
     report = build(source, tmp_path / "out2")
     (problem,) = report.problems.errors
     assert problem.path == str(lock) and problem.line > 6 and problem.code == "ledger"
+
+
+def test_sealed_blocks_leave_memory_and_come_back_unchanged(tmp_path: Path) -> None:
+    """A build seals each series once matched: its block waits in a scratch file, not in memory,
+    and the saved ledger is the same as if it had stayed."""
+    path = tmp_path / "levcards.lock"
+    save(_ledger(), path)
+    old = load(path)
+    new = old.copy()
+    entries = {**_ledger().series("alpha"), "g9": _entry("alpha", 9)}
+    new.set_series("alpha", entries)
+    new.seal("alpha")
+    assert "alpha" not in new._parsed and new._scratch is not None
+    assert new.series("alpha") == entries
+    assert new != old
+    reference = _ledger()
+    reference.set_series("alpha", entries)
+    assert new == reference
+    save(new, path, old)
+    new.close()
+    assert load(path) == reference
+    assert path.read_text(encoding="utf-8") == reference.dumps()

@@ -83,11 +83,8 @@ def build(source: Path, out: Path, reader: str | None = None, threshold: float |
 
 def _finish(report: Report, source: Path, out: Path, ledger: Ledger, ledger_path: Path,
             frozen: bool, version: str, only: set[str] | None) -> Report:
-    from .cache import package_digest
-    from .notetypes import version_hash
-    from .package import DeckSpec, deck_models, package_fingerprint, write_apkg  # genanki only here
-    from .release import write_release_files
-
+    """Match and write series by series, letting go of each one's notes once its package is
+    written; under ``frozen``, match every series first and write only if the ledger holds."""
     now = build_timestamp(report, source)
     failed = {a.key for a in report.articles if a.article is None}
     by_slug = {s.slug: s for s in report.series}
@@ -97,81 +94,137 @@ def _finish(report: Report, source: Path, out: Path, ledger: Ledger, ledger_path
             name = ledger.decks.get(slug, slug)
             by_slug[slug] = SeriesResult(slug, name, "ledger", cfg.DeckConfig(name=name))
     report.series = sorted(by_slug.values(), key=lambda s: s.slug)
-    pins = _pins(source)
     new_ledger = ledger.copy()
-    changes = report.changes = Changes()
-    stable: dict[str, bool] = {}
+    try:
+        return _match_and_write(report, source, out, ledger, new_ledger, ledger_path, frozen,
+                                version, only, now, failed)
+    finally:
+        new_ledger.close()
+
+
+def _match_and_write(report: Report, source: Path, out: Path, ledger: Ledger, new_ledger: Ledger,
+                     ledger_path: Path, frozen: bool, version: str, only: set[str] | None,
+                     now: int, failed: set[str]) -> Report:
+    from .release import write_release_files
+
+    report.changes = Changes()
+    writer = _SeriesWriter(report, source, out, ledger, new_ledger, now, version, only,
+                           failed, _pins(source))
     for series in report.series:
-        slug = series.slug
-        if series.reused is not None:
-            changes.series[slug] = SeriesChanges(unchanged=int(series.reused["tally"]["unchanged"]))
-            continue
-        notes = series.notes
-        series.shipped, entries, changes.series[slug] = assign(
-            notes, ledger.series(slug), new_ledger, slug, now, failed, pins)
-        new_ledger.set_series(slug, entries)
-        stable[slug] = settled(notes, series.shipped, entries, pins)
-        new_ledger.seal(slug)  # from here on only its bytes are needed
-    for series in report.series:
-        previous = ledger.decks.get(series.slug)
-        if previous and previous != series.deck_name:
-            changes.series[series.slug].renamed_from = previous
-        new_ledger.decks[series.slug] = series.deck_name
-    decks: dict[str, DeckSpec] = {}
-    model_mods: dict[int, int] = {}
-    for series in report.series:
-        description = series.config.description or f"{series.deck_name}: cards made by levcards."
-        if version:
-            description += f" Version {version}."
-        deck = DeckSpec(series.config.deck_id or deck_id(series.slug), series.deck_name,
-                        description, series.config.css, series.slug if series.own_css else None)
-        decks[series.slug] = deck
-        for model in deck_models(deck).values():
-            model_mods[model.model_id] = _model_mod(model.model_id, model.name, version_hash(model),
-                                                    ledger, new_ledger, now, changes)
-    if frozen and new_ledger != ledger:
-        report.problems.error(str(ledger_path), 1, "ledger-out-of-date",
-                              "would change, but --frozen forbids it; run 'levcards build' "
-                              "locally and commit levcards.lock")
-        return report
-    cache = report.cache
-    for series in report.series:
-        target = out / f"{series.slug}.apkg"
-        if series.reused is not None:
-            series.output = target  # nothing it depends on changed: the package is already there
-            continue
-        if only is not None and series.slug not in only:
-            continue
-        if not series.shipped:
-            report.problems.warning(series.articles[0].path if series.articles else str(source), 1,
-                                    "empty-series", f"series {series.name!r} has no notes; no deck written")
-            continue
-        fingerprint = package_fingerprint(decks[series.slug], series.shipped, model_mods)
-        before = cache.series_before.get(series.slug) if cache is not None else None
-        try:
-            if not (isinstance(before, dict) and before.get("fingerprint") == fingerprint
-                    and before.get("package") == package_digest(target)):
-                write_apkg(decks[series.slug], series.shipped, target, model_mods)
-            series.output = target
-        except OutputError as err:
-            report.problems.error(str(out), 1, "write-error", str(err))
+        writer.match(series)
+        if not frozen and not writer.write(series):
             return report
-        if cache is not None:
-            _record_series(cache, series, new_ledger, fingerprint, stable.get(series.slug, False),
-                           changes.series[series.slug].unchanged, package_digest(target))
+    if frozen:
+        if new_ledger != ledger:
+            report.problems.error(str(ledger_path), 1, "ledger-out-of-date",
+                                  "would change, but --frozen forbids it; run 'levcards build' "
+                                  "locally and commit levcards.lock")
+            return report
+        if not all(writer.write(series) for series in report.series):
+            return report
     try:
         write_release_files(report, out, version)
     except OutputError as err:
         report.problems.error(str(out), 1, "write-error", str(err))
         return report
-    if cache is not None:
-        cache.save()
+    if report.cache is not None:
+        report.cache.save()
     if not frozen:
         try:
             report.ledger_written = save_ledger(new_ledger, ledger_path, ledger)
         except OutputError as err:
             report.problems.error(str(ledger_path), 1, "write-error", str(err))
     return report
+
+
+class _SeriesWriter:
+    """Matches one series' notes to the ledger, then writes its package and cache records."""
+
+    def __init__(self, report: Report, source: Path, out: Path, ledger: Ledger, new_ledger: Ledger,
+                 now: int, version: str, only: set[str] | None, failed: set[str],
+                 pins: dict[str, str]) -> None:
+        from .package import deck_models  # genanki only here
+        from .notetypes import version_hash
+
+        self.report, self.source, self.out, self.only = report, source, out, only
+        self.ledger, self.new_ledger, self.now = ledger, new_ledger, now
+        self.failed, self.pins = failed, pins
+        self.changes = report.changes or Changes()
+        self.stable: dict[str, bool] = {}
+        self.decks: dict[str, Any] = {}
+        self.model_mods: dict[int, int] = {}
+        for series in report.series:  # deck names and note types first: every package needs
+            deck = _deck_spec(series, version)  # their mods, every series record their digest
+            self.decks[series.slug] = deck
+            new_ledger.decks[series.slug] = series.deck_name
+            for model in deck_models(deck).values():
+                self.model_mods[model.model_id] = _model_mod(
+                    model.model_id, model.name, version_hash(model), ledger, new_ledger, now,
+                    self.changes)
+
+    def match(self, series: SeriesResult) -> None:
+        """Give the series' notes their GUIDs, IDs and mods; file its block in the new ledger."""
+        slug = series.slug
+        if series.reused is not None:
+            self.changes.series[slug] = SeriesChanges(
+                unchanged=int(series.reused["tally"]["unchanged"]))
+        else:
+            notes = series.notes
+            series.shipped, entries, self.changes.series[slug] = assign(
+                notes, self.ledger.series(slug), self.new_ledger, slug, self.now, self.failed,
+                self.pins)
+            self.new_ledger.set_series(slug, entries)
+            self.stable[slug] = settled(notes, series.shipped, entries, self.pins)
+            self.new_ledger.seal(slug)  # from here on only its bytes are needed
+        previous = self.ledger.decks.get(slug)
+        if previous and previous != series.deck_name:
+            self.changes.series[slug].renamed_from = previous
+
+    def write(self, series: SeriesResult) -> bool:
+        """Write the series' package unless an identical one is there; False on a write error."""
+        from .cache import package_digest
+        from .package import package_fingerprint, write_apkg
+
+        target = self.out / f"{series.slug}.apkg"
+        cache = self.report.cache
+        if series.reused is not None:
+            series.output = target  # nothing it depends on changed: the package is already there
+            return True
+        if self.only is not None and series.slug not in self.only:
+            return True
+        if not series.shipped:
+            self.report.problems.warning(
+                series.articles[0].path if series.articles else str(self.source), 1,
+                "empty-series", f"series {series.name!r} has no notes; no deck written")
+            return True
+        deck = self.decks[series.slug]
+        fingerprint = package_fingerprint(deck, series.shipped, self.model_mods)
+        before = cache.series_before.get(series.slug) if cache is not None else None
+        try:
+            if not (isinstance(before, dict) and before.get("fingerprint") == fingerprint
+                    and before.get("package") == package_digest(target)):
+                write_apkg(deck, series.shipped, target, self.model_mods)
+            series.output = target
+        except OutputError as err:
+            self.report.problems.error(str(self.out), 1, "write-error", str(err))
+            return False
+        if cache is not None:
+            _record_series(cache, series, self.new_ledger, fingerprint,
+                           self.stable.get(series.slug, False),
+                           self.changes.series[series.slug].unchanged, package_digest(target))
+            cache.flush(series.slug)
+        series.let_go()
+        return True
+
+
+def _deck_spec(series: SeriesResult, version: str) -> Any:
+    from .package import DeckSpec
+
+    description = series.config.description or f"{series.deck_name}: cards made by levcards."
+    if version:
+        description += f" Version {version}."
+    return DeckSpec(series.config.deck_id or deck_id(series.slug), series.deck_name,
+                    description, series.config.css, series.slug if series.own_css else None)
 
 
 def _ledger_digest(ledger: Ledger, slug: str) -> str:

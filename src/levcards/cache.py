@@ -104,7 +104,7 @@ class Cache:
         self._items_before: dict[str, dict[str, Any]] = {}
         self._items: dict[str, dict[str, Outcome | dict[str, Any]]] = {}
         self._read_entries: dict[str, dict[str, Any]] = {}
-        self._kept_items: set[str] = set()
+        self._items_files: set[str] = set()  # series whose items file stays (kept or written)
         self.stats: dict[str, list[int] | None] = {}
         """This build's stat of each article (size, mtime_ns, ctime_ns, inode, then its sidecar's)."""
         self._checked: dict[str, int] = {}  # when each article's stat was taken
@@ -201,19 +201,30 @@ class Cache:
 
     def keep_series(self, slug: str, record: dict[str, Any]) -> None:
         self.series[slug] = record
-        self._kept_items.add(slug)  # its items file stays as it is
+        self._items_files.add(slug)  # its items file stays as it is
 
     def record_series(self, slug: str, record: dict[str, Any]) -> None:
         self.series[slug] = record
 
-    def save(self) -> None:
-        """Write this build's records; a cache that cannot be written is not an error."""
+    def flush(self, slug: str) -> None:
+        """Write the items of series ``slug`` now and let go of them. (Entries are keyed by
+        content, so an items file newer than the index can only cause a cache miss.)"""
+        items = self._items.pop(slug, None)
+        if items is None:
+            return
+        self._items_files.add(slug)
         with suppress(OSError, OutputError):
             self.folder.mkdir(parents=True, exist_ok=True)
-            for slug, items in self._items.items():
-                _write_json(self.folder / _items_name(slug),
-                            {k: _encode(o) if isinstance(o, Outcome) else o for k, o in items.items()})
-            wanted = {_items_name(slug) for slug in (*self._items, *self._kept_items)}
+            _write_json(self.folder / _items_name(slug),
+                        {k: _encode(o) if isinstance(o, Outcome) else o for k, o in items.items()})
+
+    def save(self) -> None:
+        """Write this build's records; a cache that cannot be written is not an error."""
+        for slug in list(self._items):
+            self.flush(slug)
+        with suppress(OSError, OutputError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            wanted = {_items_name(slug) for slug in self._items_files}
             for stale in self.folder.glob("items-*.json"):
                 if stale.name not in wanted:
                     stale.unlink()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -70,7 +71,9 @@ class Ledger:
     """Note types, deck names and the note ID counter, plus one block of notes per series.
 
     A block stays the text it was read as until someone asks for its entries, so a build that
-    touches one series neither parses nor re-serialises the others.
+    touches one series neither parses nor re-serialises the others. A block that was rebuilt
+    can be sealed: written to a scratch file until the ledger is saved, so a large build does
+    not hold every series' notes in memory at once.
     """
 
     def __init__(self, notetypes: dict[str, dict[str, object]] | None = None,
@@ -86,6 +89,8 @@ class Ledger:
         self._raw: dict[str, tuple[memoryview, int]] = {}  # slug -> (block, its offset in _data)
         self._parsed: dict[str, dict[str, Entry]] = {}
         self._dumped: dict[str, bytes] = {}
+        self._sealed: dict[str, tuple[int, int]] = {}  # slug -> (start, length) in _scratch
+        self._scratch: Any = None  # an unnamed temporary file, shared with copies
         self.path = ""
 
     def copy(self) -> Ledger:
@@ -93,35 +98,68 @@ class Ledger:
         other._data = self._data
         other._raw = dict(self._raw)
         other._parsed = {slug: dict(entries) for slug, entries in self._parsed.items()}
+        other._sealed = dict(self._sealed)
+        other._scratch = self._scratch
         other.path = self.path
         return other
 
     def slugs(self) -> list[str]:
-        return sorted(set(self._raw) | set(self._parsed))
+        return sorted(set(self._raw) | set(self._parsed) | set(self._sealed))
 
     def series(self, slug: str) -> dict[str, Entry]:
         """The notes filed under ``slug`` (empty for a series never built), parsed on first use."""
         if slug not in self._parsed:
-            raw = self._raw.get(slug)
-            self._parsed[slug] = _parse_block(slug, raw, self._data, self.path) if raw is not None else {}
+            text = self._stored(slug)
+            if text is None:
+                self._parsed[slug] = {}
+            elif slug in self._raw:
+                self._parsed[slug] = _parse_block(slug, self._raw[slug], self._data, self.path)
+            else:
+                self._parsed[slug] = _parse_block(slug, (memoryview(text), -1), b"", self.path)
         return self._parsed[slug]
 
     def set_series(self, slug: str, entries: dict[str, Entry]) -> None:
         """File ``entries`` as the series' notes (the ledger keeps them as given)."""
         self._raw.pop(slug, None)
+        self._sealed.pop(slug, None)
         self._dumped.pop(slug, None)
         self._parsed[slug] = entries
 
     def seal(self, slug: str) -> None:
-        """Keep only the written form of the series' block, freeing its entries."""
+        """Move the series' block, as it will be written, to the scratch file; free its entries."""
+        if slug in self._raw or slug in self._sealed:
+            return
         data = self.block_bytes(slug)
+        if self._scratch is None:
+            self._scratch = tempfile.TemporaryFile(prefix="levcards-ledger-")
+        self._scratch.seek(0, 2)
+        self._sealed[slug] = (self._scratch.tell(), len(data))
+        self._scratch.write(data)
         self._parsed.pop(slug, None)
         self._dumped.pop(slug, None)
-        self._raw[slug] = (memoryview(data), -1)
 
-    def block_bytes(self, slug: str) -> bytes | memoryview:
+    def close(self) -> None:
+        """Delete the scratch file of sealed blocks (the ledger must have been saved first)."""
+        if self._scratch is not None:
+            self._scratch.close()
+            self._scratch = None
+            self._sealed.clear()
+
+    def _stored(self, slug: str) -> bytes | memoryview | None:
+        """The block's text as read or sealed (entries parsed from it are never changed in
+        place), or None when it exists only as entries."""
         if slug in self._raw:
             return self._raw[slug][0]
+        if slug in self._sealed:
+            start, length = self._sealed[slug]
+            self._scratch.seek(start)
+            return self._scratch.read(length)  # type: ignore[no-any-return]
+        return None
+
+    def block_bytes(self, slug: str) -> bytes | memoryview:
+        stored = self._stored(slug)
+        if stored is not None:
+            return stored
         if slug not in self._dumped:
             self._dumped[slug] = dump_block(self._parsed.get(slug, {})).encode()
         return self._dumped[slug]
@@ -139,18 +177,18 @@ class Ledger:
                 "generator": "levcards", "next_note_id": self.next_note_id,
                 "notetypes": dict(sorted(self.notetypes.items()))}
 
-    def chunks(self) -> list[bytes | memoryview]:
+    def chunks(self) -> Iterator[bytes | memoryview]:
         """The file in pieces: the header, then one block per series with one note per line."""
         head = ",\n".join(f" {_line(k)}: {_line(v)}" for k, v in self.header().items())
-        pieces: list[bytes | memoryview] = [("{\n" + head + ",\n" + ' "series": {').encode()]
+        yield ("{\n" + head + ",\n" + ' "series": {').encode()
         separator = b"\n"
         for slug in self.slugs():
             block = self.block_bytes(slug)
             if bytes(block[:2]) != b"{}":
-                pieces += [separator + f'  "{slug}": '.encode(), block]
+                yield separator + f'  "{slug}": '.encode()
+                yield block
                 separator = b",\n"
-        pieces.append(b"\n }\n}\n")
-        return pieces
+        yield b"\n }\n}\n"
 
     def dumps(self) -> str:
         """Sorted JSON: the header, then one block per series with one note per line."""
@@ -162,10 +200,15 @@ class Ledger:
         if self.header() != other.header():
             return False
         for slug in set(self.slugs()) | set(other.slugs()):
-            mine, theirs = self._raw.get(slug), other._raw.get(slug)
-            if mine is not None and theirs is not None and (
-                    mine is theirs or len(mine[0]) == len(theirs[0]) and bytes(mine[0]) == bytes(theirs[0])):
-                continue  # the same text: no need to parse either
+            if slug in self._raw and self._raw.get(slug) is other._raw.get(slug):
+                continue
+            mine, theirs = self._stored(slug), other._stored(slug)
+            if mine is not None and theirs is not None:
+                # both are text laid out as dump_block writes it: equal text, equal notes (a
+                # hand-reordered line only costs one needless write, never a missed change)
+                if mine == theirs:
+                    continue
+                return False
             if self.series(slug) != other.series(slug):
                 return False
         return True

@@ -30,6 +30,8 @@ class SeriesChanges:
     retired: list[str] = field(default_factory=list)
     carried: list[str] = field(default_factory=list)
     renamed_from: str = ""
+    keys: dict[str, str] = field(default_factory=dict)
+    """The item key of every added, updated, retired and carried GUID (for the changelog)."""
 
     def counts(self) -> dict[str, int]:
         return {"added": len(self.added), "updated": len(self.updated),
@@ -136,6 +138,7 @@ def assign(notes: list[NoteSpec], old: Mapping[str, Entry], ledger: Ledger, slug
             else:
                 mod = max(now, previous.mod + 1)
                 changes.updated.append(guid)
+                changes.keys[guid] = note.key
         else:
             guid = note.guid
             n = 1
@@ -146,6 +149,7 @@ def assign(notes: list[NoteSpec], old: Mapping[str, Entry], ledger: Ledger, slug
             ledger.next_note_id = note_id + 1
             mod = now
             changes.added.append(guid)
+            changes.keys[guid] = note.key
         shipped.append(replace(note, guid=guid, note_id=note_id, mod=mod))
         entry = Entry(slug, note.article, note.kind, note.key, note.notetype, list(note.fields),
                       list(note.tags), note.cards, digest, mod, note_id, str(note.ref), len(shipped) - 1)
@@ -156,6 +160,7 @@ def assign(notes: list[NoteSpec], old: Mapping[str, Entry], ledger: Ledger, slug
             continue
         if entry.article in failed_articles and not entry.retired:
             changes.carried.append(guid)
+            changes.keys[guid] = entry.key
             kept = entry
         elif entry.retired:
             kept = entry
@@ -164,6 +169,7 @@ def assign(notes: list[NoteSpec], old: Mapping[str, Entry], ledger: Ledger, slug
             kept = replace(entry, tags=tags, retired=True, mod=max(now, entry.mod + 1),
                            hash=content_hash(entry.notetype, entry.fields, tags))
             changes.retired.append(guid)
+            changes.keys[guid] = entry.key
         entries[guid] = kept
         shipped.append(_from_entry(guid, kept))
     return shipped, entries, changes

@@ -34,7 +34,7 @@ def changelog(report: Report, version: str = "") -> str:
         if sc.renamed_from:
             lines += [f"- Deck renamed from **{sc.renamed_from}**: Anki does not move cards to a "
                       "renamed deck; learners can move them by hand or delete the old deck.", ""]
-        keys = {n.guid: n.key for n in series.shipped}
+        keys = sc.keys
         for label, guids in (("Added", sc.added), ("Updated", sc.updated), ("Retired", sc.retired),
                              ("Carried over (article failed to read)", sc.carried)):
             if guids:

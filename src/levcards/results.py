@@ -59,6 +59,8 @@ class SeriesResult:
     reused: dict[str, Any] | None = None
     """Last build's record of this series when nothing it depends on changed: its package,
     ledger block and counts are kept as they are, and no notes are made (``shipped`` is empty)."""
+    tally: dict[str, Any] | None = None
+    """{"notes", "cards", "items"} counted before the notes were let go (see ``let_go``)."""
 
     @property
     def deck_name(self) -> str:
@@ -68,27 +70,43 @@ class SeriesResult:
     def notes(self) -> list[NoteSpec]:
         return [n for a in self.articles for n in a.notes]
 
+    def _counted(self) -> dict[str, Any] | None:
+        return self.tally if self.tally is not None else (self.reused or {}).get("tally")
+
     @property
     def note_count(self) -> int:
         """Notes in the package (retired and carried-over ones included)."""
-        if self.reused is not None:
-            return int(self.reused["tally"]["notes"])
+        counted = self._counted()
+        if counted is not None:
+            return int(counted["notes"])
         return len(self.shipped or self.notes)
 
     @property
     def card_count(self) -> int:
-        if self.reused is not None:
-            return int(self.reused["tally"]["cards"])
+        counted = self._counted()
+        if counted is not None:
+            return int(counted["cards"])
         return sum(n.cards for n in self.shipped or self.notes)
 
     def item_counts(self) -> dict[str, int]:
-        if self.reused is not None:
-            return {kind: int(self.reused["tally"]["items"].get(kind, 0)) for kind in ITEM_KINDS}
+        counted = self._counted()
+        if counted is not None:
+            return {kind: int(counted["items"].get(kind, 0)) for kind in ITEM_KINDS}
         counts = dict.fromkeys(ITEM_KINDS, 0)
         for a in self.articles:
             for item in a.items:
                 counts[item.kind] += 1
         return counts
+
+    def let_go(self) -> None:
+        """Keep only the counts of the series' items and notes, once its package is written
+        (a large build then never holds every series' notes at once)."""
+        self.tally = {"notes": self.note_count, "cards": self.card_count,
+                      "items": self.item_counts()}
+        self.shipped = []
+        for a in self.articles:
+            a.tally = (a.item_count, a.note_count)
+            a.items, a.notes, a.suggestions = [], [], []
 
 
 @dataclass
