@@ -143,8 +143,8 @@ class _SeriesWriter:
     def __init__(self, report: Report, source: Path, out: Path, ledger: Ledger, new_ledger: Ledger,
                  now: int, version: str, only: set[str] | None, failed: set[str],
                  pins: dict[str, str]) -> None:
-        from .package import deck_models  # genanki only here
         from .notetypes import version_hash
+        from .package import deck_models  # genanki only here
 
         self.report, self.source, self.out, self.only = report, source, out, only
         self.ledger, self.new_ledger, self.now = ledger, new_ledger, now

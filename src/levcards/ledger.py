@@ -131,7 +131,7 @@ class Ledger:
             return
         data = self.block_bytes(slug)
         if self._scratch is None:
-            self._scratch = tempfile.TemporaryFile(prefix="levcards-ledger-")
+            self._scratch = tempfile.TemporaryFile(prefix="levcards-ledger-")  # noqa: SIM115 (closed by close())
         self._scratch.seek(0, 2)
         self._sealed[slug] = (self._scratch.tell(), len(data))
         self._scratch.write(data)
