@@ -159,6 +159,39 @@ def test_frozen_build_refuses_to_change_the_ledger(course: Path, tmp_path: Path)
     assert not (tmp_path / "c").exists()
 
 
+def test_the_ledger_does_not_depend_on_the_path_levcards_is_run_with(
+        course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An author builds with `levcards build course`, CI with an absolute path and --frozen:
+    the ledger is the same, so CI passes."""
+    monkeypatch.chdir(tmp_path)
+    _build(Path("course"), tmp_path / "a")
+    lock = (course / "levcards.lock").read_bytes()
+    _build(course.resolve(), tmp_path / "b", "--frozen")
+    monkeypatch.chdir(course)
+    _build(Path("."), tmp_path / "c", "--frozen")
+    assert (course / "levcards.lock").read_bytes() == lock
+    assert _sha(tmp_path / "a") == _sha(tmp_path / "b") == _sha(tmp_path / "c")
+
+
+def test_a_new_note_changes_only_its_own_articles_ledger_lines(course: Path, tmp_path: Path) -> None:
+    """The ledger diffs well: adding a note to one article leaves the other articles' lines
+    (and their place in the series) alone."""
+    for n in range(3):
+        _write(course / "habits" / f"more-{n}.md", ARTICLE.replace("Saving on autopilot",
+                                                                  f"Saving, part {n}"), 1_700_000_000)
+    _build(course, tmp_path / "a")
+    before = (course / "levcards.lock").read_text(encoding="utf-8").splitlines()
+    article = course / "habits" / "autopilot.md"
+    _write(article, article.read_text(encoding="utf-8").replace(
+        "## Glossary\n\n", "## Glossary\n\n- **Buffer:** cash kept for surprises.\n"), 1_700_000_100)
+    _build(course, tmp_path / "b")
+    after = (course / "levcards.lock").read_text(encoding="utf-8").splitlines()
+    changed = set(after) - set(before)
+    entries = [line for line in changed if '"article":' in line]
+    assert entries and all('"article":"habits/autopilot"' in line for line in entries), changed
+    assert any('"key":"buffer"' in line for line in entries)
+
+
 def test_pinned_item_keeps_its_guid(course: Path, tmp_path: Path) -> None:
     _build(course, tmp_path / "a")
     ledger = ledger_notes(course / "levcards.lock")

@@ -45,7 +45,9 @@ class Entry:
     mod: int
     note_id: int
     ref: str = ""
+    """"<article key>:<line>": independent of the path levcards was run with."""
     order: int = 0
+    """The note's place among its article's notes (orders retired and carried notes)."""
     retired: bool = False
     line: str = field(default="", init=False, compare=False, repr=False)
     """The entry's line as read from the ledger, reused when it is written back unchanged."""

@@ -127,6 +127,7 @@ def assign(notes: list[NoteSpec], old: Mapping[str, Entry], ledger: Ledger, slug
     changes = SeriesChanges()
     entries: dict[str, Entry] = {}
     shipped: list[NoteSpec] = []
+    placed: dict[str, int] = {}  # notes so far per article: an entry's order is within its article
     for i, note in enumerate(notes):
         digest = content_hash(note.notetype, note.fields, note.tags)
         previous = old.get(found[i]) if i in found else None
@@ -151,11 +152,15 @@ def assign(notes: list[NoteSpec], old: Mapping[str, Entry], ledger: Ledger, slug
             changes.added.append(guid)
             changes.keys[guid] = note.key
         shipped.append(replace(note, guid=guid, note_id=note_id, mod=mod))
+        order = placed[note.article] = placed.get(note.article, -1) + 1
+        # the ref names the article by its key, not by the path levcards was run with, and the
+        # order counts within the article: neither changes when another article does
         entry = Entry(slug, note.article, note.kind, note.key, note.notetype, list(note.fields),
-                      list(note.tags), note.cards, digest, mod, note_id, str(note.ref), len(shipped) - 1)
+                      list(note.tags), note.cards, digest, mod, note_id,
+                      f"{note.article}:{note.ref.line}", order)
         entries[guid] = previous if entry == previous else entry  # keeps its line in the file
     matched = set(found.values())
-    for guid, entry in sorted(old.items(), key=lambda kv: (kv[1].order, kv[0])):
+    for guid, entry in sorted(old.items(), key=lambda kv: (kv[1].article, kv[1].order, kv[0])):
         if guid in matched:
             continue
         if entry.article in failed_articles and not entry.retired:
