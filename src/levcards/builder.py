@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import config as cfg
 from .errors import LevcardsError, OutputError, SourceError
+from .gc_tuning import fewer_collections
 from .identity import deck_id
 from .ledger import LEDGER_NAME, Ledger
 from .ledger import load as load_ledger
@@ -56,6 +57,14 @@ def build(source: Path, out: Path, reader: str | None = None, threshold: float |
     articles, settings, ledger block and package are all as the last build left them is kept
     as it is (see ``plan``).
     """
+    with fewer_collections():
+        return _build(source, out, reader, threshold, strict, progress, frozen, version,
+                      include_all, only)
+
+
+def _build(source: Path, out: Path, reader: str | None, threshold: float | None, strict: bool,
+           progress: Progress | None, frozen: bool, version: str, include_all: bool,
+           only: set[str] | None) -> Report:
     from .cache import package_digest
 
     ledger_path = (source if source.is_dir() else source.parent) / LEDGER_NAME
