@@ -27,7 +27,7 @@ from . import __version__
 from .atomic import write_bytes
 from .errors import OutputError, Problem
 from .model import ITEM_TYPES, Article, Item, SourceRef
-from .overrides import sidecar_for
+from .overrides import sidecar_name
 from .worker import Outcome
 
 CACHE_DIR = ".levcards-cache"
@@ -38,7 +38,7 @@ _FIELD_NAMES = {kind: tuple(f.name for f in fields(cls) if f.name != "ref")
                 for kind, cls in ITEM_TYPES.items()}
 
 
-def _stat_key(path: Path, sidecar: Path | None) -> list[int] | None:
+def _stat_key(path: str, sidecar: str | None) -> list[int] | None:
     try:
         st = os.stat(path)
         side = os.stat(sidecar) if sidecar is not None else None
@@ -50,13 +50,15 @@ def _stat_key(path: Path, sidecar: Path | None) -> list[int] | None:
     return key
 
 
-def content_key(path: Path, shown: str, reader: str | None) -> str | None:
+def content_key(path: str, shown: str, reader: str | None) -> str | None:
     """The key of the article's content, or None when it cannot be read (the reader says why)."""
     try:
-        digest = hashlib.sha256(path.read_bytes())
-        sidecar = sidecar_for(path)
-        if sidecar.is_file():
-            digest.update(b"\x00sidecar\x00" + sidecar.read_bytes())
+        with open(path, "rb") as handle:
+            digest = hashlib.sha256(handle.read())
+        sidecar = sidecar_name(path)
+        if os.path.isfile(sidecar):
+            with open(sidecar, "rb") as handle:
+                digest.update(b"\x00sidecar\x00" + handle.read())
     except OSError:
         return None
     return f"{__version__}|{reader or ''}|{shown}|{digest.hexdigest()}"
@@ -112,10 +114,10 @@ class Cache:
 
     # -- articles -----------------------------------------------------------------------------
 
-    def key_for(self, path: Path, shown: str, reader: str | None, sidecars: set[Path]) -> str | None:
+    def key_for(self, path: str, shown: str, reader: str | None, sidecars: set[str]) -> str | None:
         """The content key, from the file's stat when last build's record vouches for it.
         ``sidecars`` are the sidecar files that exist in the article's folder."""
-        sidecar = sidecar_for(path)
+        sidecar = sidecar_name(path)
         self._checked[shown] = time.time_ns()  # before the stat: a later edit has a later mtime
         stat = self.stats[shown] = _stat_key(path, sidecar if sidecar in sidecars else None)
         record = self.articles_before.get(shown)
@@ -142,7 +144,9 @@ class Cache:
 
     def keep(self, shown: str, record: dict[str, Any]) -> None:
         """Carry last build's record of an article whose series was reused."""
-        self.articles[shown] = {**record, **self._stat_fields(shown, record["key"])}
+        fields = self._stat_fields(shown, record["key"])
+        same = record.get("stat") == fields["stat"] and record.get("checked") == fields["checked"]
+        self.articles[shown] = record if same else {**record, **fields}
 
     def remember(self, shown: str, key: str | None, series: str, outcome: Outcome,
                  problems: list[Problem], notes: int) -> None:

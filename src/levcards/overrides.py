@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -37,6 +38,12 @@ class Overrides:
 
 def sidecar_for(article: Path) -> Path:
     return article.with_name(article.name.split(".")[0] + SUFFIX)
+
+
+def sidecar_name(article: str) -> str:
+    """``sidecar_for`` on a path string."""
+    folder, name = os.path.split(article)
+    return os.path.join(folder, name.split(".")[0] + SUFFIX)
 
 
 def load(article: Path) -> Overrides | None:

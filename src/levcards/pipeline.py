@@ -17,7 +17,7 @@ from .errors import Problems, SourceError
 from .model import Article, NoteSpec
 from .overrides import SUFFIX
 from .results import ArticleResult, Report, SeriesResult
-from .series import SeriesChoice, choose_series, find_articles, slugify
+from .series import SeriesChoice, choose_series, find_articles, list_articles, slugify
 from .worker import Job, Outcome, run_all
 
 
@@ -64,33 +64,40 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
     if threshold is None:
         threshold = 0.0 if include_all else root_config.threshold
     root = source if source.is_dir() else source.parent
-    paths = find_articles(source)
-    outside = {p for p in paths if _leaves(p, root)}
+    # paths are strings here: at 10,000 articles, Path objects alone cost a tenth of a second
+    listed = list_articles(source)
+    outside = {p for p, link in listed if link and _leaves(p, root)}
     for p in sorted(outside):
-        problems.error(str(p), 1, "outside-source", "is a link to a file outside the source "
+        problems.error(p, 1, "outside-source", "is a link to a file outside the source "
                        "folder; levcards reads only files inside it. Copy the file in instead")
-    paths = [p for p in paths if p not in outside]
+    paths = [p for p, _ in listed if p not in outside]
     keys = article_keys(paths, root)
-    parent = {p: p.parent for p in paths}  # one Path object per folder lookup, hashed once
+    parent = {p: os.path.dirname(p) for p in paths}
     folders = set(parent.values())
+    # the folder string of a file directly under the root, as os.path.dirname gives it
+    root_folder = os.path.dirname(os.path.join("" if str(root) == "." else str(root), "x"))
+    if not source.is_dir():
+        root_folder = os.path.dirname(str(source))
     cache = None
     if cache_dir is not None:
         cache = Cache(cache_dir / CACHE_DIR, _settings_digest(root, folders, reader, threshold, settings))
-    sidecars = {s for folder in folders for s in folder.glob(f"*{SUFFIX}")}
-    content = {p: cache.key_for(p, str(p), reader, sidecars) if cache else None for p in paths}
-    known = {p: cache.record(str(p), content[p]) if cache else None for p in paths}
+    sidecars = {s for folder in folders for s in _sidecars_in(folder)}
+    content = {p: cache.key_for(p, p, reader, sidecars) if cache else None for p in paths}
+    known = {p: cache.record(p, content[p]) if cache else None for p in paths}
     outcomes = dict(zip(todo := [p for p in paths if known[p] is None],
                         _read(todo, reader, progress, keep_sections)))
-    folder_configs: dict[Path, cfg.DeckConfig | None] = {}
+    folder_configs: dict[str, cfg.DeckConfig | None] = {}
 
-    def config_of(folder: Path) -> cfg.DeckConfig | None:
+    def config_of(folder: str) -> cfg.DeckConfig | None:
         if folder not in folder_configs:
-            folder_configs[folder] = _folder_config(folder, root, problems)
+            folder_configs[folder] = (None if folder == root_folder
+                                      else _folder_config(Path(folder), problems))
         return folder_configs[folder]
 
-    def series_of(path: Path, article: Article) -> SeriesChoice:
+    def series_of(path: str, article: Article) -> SeriesChoice:
         folder = parent[path]
-        folder_name = folder.name if folder != root else (root.resolve().name or "levcards")
+        folder_name = (os.path.basename(folder) if folder != root_folder
+                       else (root.resolve().name or "levcards"))
         return choose_series(article, folder_name, config_of(folder))
 
     choices = {p: series_of(p, o.article) for p, o in outcomes.items()
@@ -111,7 +118,7 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
     by_slug: dict[str, SeriesResult] = {}
     results: list[ArticleResult] = []
     for path in paths:
-        shown, key = str(path), keys[path]
+        shown, key = path, keys[path]
         folder_config = config_of(parent[path])
         record = known[path]
         if path not in outcomes and record is not None:  # its series is reused as it was
@@ -154,7 +161,7 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
                              "FAQ, key takeaways or common mistakes section")
         ctx = NoteContext(article, key, slug, choice.name,
                           tuple(t for t in (tag_safe(x) for x in series.config.tags) if t),
-                          key + path.suffix)
+                          key + _suffix(path))
         result.notes = make_notes(ctx, result.items)
         if cache is not None:
             cache.remember(shown, content[path], slug, outcome, problems.items[before:],
@@ -167,14 +174,14 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
     return Report(sorted(by_slug.values(), key=lambda s: s.slug), problems, results, cache=cache)
 
 
-def _reused_series(paths: list[Path], touched: set[str | None], slug_of: dict[Path, str],
-                   content: dict[Path, str | None], cache: Cache,
+def _reused_series(paths: list[str], touched: set[str | None], slug_of: dict[str, str],
+                   content: dict[str, str | None], cache: Cache,
                    reusable: Reusable) -> dict[str, dict[str, Any]]:
     """Series that no read article belongs to, built last time from exactly the same
     (path, content key) members, with settled matching, and that ``reusable`` accepts."""
     members: dict[str, list[list[str]]] = {}
     for p in paths:
-        members.setdefault(slug_of.get(p, ""), []).append([str(p), str(content[p])])
+        members.setdefault(slug_of.get(p, ""), []).append([p, str(content[p])])
     reused = {}
     for slug, listed in members.items():
         record = cache.series_record(slug, listed) if slug and slug not in touched else None
@@ -197,19 +204,34 @@ def _join(by_slug: dict[str, SeriesResult], slug: str, name: str, origin: str,
     return series, created
 
 
-def _settings_digest(root: Path, folders: set[Path], reader: str | None, threshold: float,
+def _settings_digest(root: Path, folders: set[str], reader: str | None, threshold: float,
                      extra: str) -> str:
     """Everything besides the articles themselves that decides a series' notes and package."""
     digest = hashlib.sha256(repr((__version__, reader, threshold, extra)).encode())
-    for folder in sorted({root, *folders}):
+    for folder in sorted({root, *map(Path, folders)}):
         with suppress(OSError):
             digest.update(f"\x00{folder}\x00".encode() + (folder / cfg.CONFIG_NAME).read_bytes())
     return digest.hexdigest()
 
 
-def _read(paths: list[Path], reader: str | None, progress: Progress | None,
+def _read(paths: list[str], reader: str | None, progress: Progress | None,
           keep_sections: bool) -> list[Outcome]:
-    return list(run_all([Job(str(p), str(p), reader, keep_sections) for p in paths], progress))
+    return list(run_all([Job(p, p, reader, keep_sections) for p in paths], progress))
+
+
+def _sidecars_in(folder: str) -> list[str]:
+    try:
+        with os.scandir(folder or ".") as listing:
+            return [os.path.join(folder, e.name) for e in listing if e.name.endswith(SUFFIX)]
+    except OSError:
+        return []
+
+
+def _suffix(path: str) -> str:
+    """The file ending, as ``Path.suffix`` gives it."""
+    name = os.path.basename(path)
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 def _is_draft(article: Article) -> bool:
@@ -233,41 +255,39 @@ def check(source: Path, reader: str | None = None, include_all: bool = False) ->
     return report
 
 
-def article_keys(paths: Sequence[Path], root: Path) -> dict[Path, str]:
+def article_keys(paths: Sequence[str], root: Path) -> dict[str, str]:
     """Each article's identity: its path under the source root without the file ending
     (with it, where two files differ only in their ending)."""
     under = {p: _relative(p, root) for p in paths}
-    bare = {p: rel[:len(rel) - len(p.suffix)] for p, rel in under.items()}
+    bare = {p: rel[:len(rel) - len(_suffix(p))] for p, rel in under.items()}
     counts: dict[str, int] = {}
     for key in bare.values():
         counts[key] = counts.get(key, 0) + 1
     return {p: key if counts[key] == 1 else under[p] for p, key in bare.items()}
 
 
-def _relative(path: Path, root: Path) -> str:
+def _relative(path: str, root: Path) -> str:
     """``path`` under ``root`` with forward slashes (its bare name when it is not under it)."""
-    full, base = str(path), str(root).rstrip(os.sep) + os.sep
-    if base == "." + os.sep and not path.is_absolute():
-        return full.replace(os.sep, "/")
-    if path != root and full.startswith(base):
-        return full[len(base):].replace(os.sep, "/")
-    return path.name
+    base = str(root).rstrip(os.sep) + os.sep
+    if base == "." + os.sep and not os.path.isabs(path):
+        return path.replace(os.sep, "/")
+    if path.startswith(base) and len(path) > len(base):
+        return path[len(base):].replace(os.sep, "/")
+    return os.path.basename(path)
 
 
-def _leaves(path: Path, root: Path) -> bool:
+def _leaves(path: str, root: Path) -> bool:
     """True for a symlink whose target lies outside ``root``."""
-    if not path.is_symlink():
+    if not os.path.islink(path):
         return False
     try:
-        target = path.resolve(strict=True)
+        target = Path(path).resolve(strict=True)
     except (OSError, RuntimeError):
         return False  # a broken link or a loop: the reader reports it
     return root.resolve() not in target.parents
 
 
-def _folder_config(folder: Path, root: Path, problems: Problems) -> cfg.DeckConfig | None:
-    if folder == root:
-        return None
+def _folder_config(folder: Path, problems: Problems) -> cfg.DeckConfig | None:
     try:
         return cfg.load_folder(folder)
     except SourceError as err:

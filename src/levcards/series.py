@@ -19,19 +19,43 @@ def find_articles(root: Path) -> list[Path]:
     Symlinked folders are not followed (no loops); a file given directly is returned as is.
     Symlinked files stay in the list: the reader refuses those that lead outside ``root``.
     """
+    return [Path(path) for path, _ in list_articles(root)]
+
+
+def list_articles(root: Path) -> list[tuple[str, bool]]:
+    """``find_articles`` as (path, is a symlink) pairs of strings: a large tree is listed
+    with one ``scandir`` per folder and no ``stat`` or ``Path`` object per file."""
     if not root.is_dir():
-        return [root]
-    found: list[tuple[str, str]] = []  # (path under root, full path): sorting on strings is cheap
+        return [(str(root), root.is_symlink())]
+    found: list[tuple[str, str, bool]] = []  # (path under root, full path, link): sorted on the first
     base = str(root)
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-        under = os.path.relpath(folder, base).replace(os.sep, "/")
-        prefix = "" if under == "." else under + "/"
-        for name in files:
-            if name.startswith((".", "_")) or name in IGNORED_NAMES or name.endswith(".levcards.toml"):
-                continue
-            found.append((prefix + name, os.path.join(folder, name)))
-    return [Path(full) for _, full in sorted(found)]
+    _scan(base, "", "" if base == "." else base + os.sep, found)
+    return [(full, link) for _, full, link in sorted(found)]
+
+
+def _scan(folder: str, under: str, shown: str, found: list[tuple[str, str, bool]]) -> None:
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if name.startswith((".", "_")):
+            continue
+        try:  # like os.walk: a link counts as what it points to; a broken one as a file
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        try:
+            is_link = entry.is_symlink()
+        except OSError:
+            is_link = False
+        if is_dir:
+            if not is_link:  # a linked folder is not followed: no loops
+                _scan(entry.path, under + name + "/", shown + name + os.sep, found)
+        elif name not in IGNORED_NAMES and not name.endswith(".levcards.toml"):
+            found.append((under + name, shown + name, is_link))
 
 
 def slugify(name: str) -> str:
