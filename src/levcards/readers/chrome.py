@@ -45,6 +45,8 @@ _SECTION = re.compile(
 _COOKIE = re.compile(r"\b(we use cookies|this (site|website) uses cookies|cookie policy|"
                      r"accept (all )?cookies)\b", re.IGNORECASE)
 _CRUMB_SEP = re.compile(r"\s+(?:/|>|›|»|\||·|•|→)\s+")
+_CRUMB_MARKS = ("/", ">", "›", "»", "|", "·", "•", "→")
+_GAP = re.compile(r"\s{2,}")
 _SOCIAL = frozenset("facebook twitter x linkedin email e-mail reddit whatsapp pinterest threads "
                     "mastodon bluesky telegram print copy link".split())
 
@@ -54,8 +56,12 @@ def is_chrome_line(line: str) -> bool:
     s = line.strip()
     if not s:
         return False
-    return bool(_LINE.match(s) or _READ_TIME.search(s) or _is_crumbs(s) or _is_menu(s)
+    return bool(_LINE.match(s) or _has_read_time(s) or _is_crumbs(s) or _is_menu(s)
                 or _is_social(s))
+
+
+def _has_read_time(s: str) -> bool:
+    return "min" in s.lower() and bool(_READ_TIME.search(s))  # the cheap test first
 
 
 def is_chrome_heading(line: str) -> bool:
@@ -66,7 +72,7 @@ def is_chrome_heading(line: str) -> bool:
 def is_byline(line: str) -> bool:
     """The author, date or reading-time line printed under a page title."""
     s = line.strip()
-    return is_chrome_line(s) and bool(_READ_TIME.search(s) or (_BYLINE.match(s) and len(s) <= 80))
+    return is_chrome_line(s) and bool(_has_read_time(s) or (_BYLINE.match(s) and len(s) <= 80))
 
 
 def is_cookie_banner(text: str) -> bool:
@@ -75,6 +81,8 @@ def is_cookie_banner(text: str) -> bool:
 
 def _is_crumbs(s: str) -> bool:
     """'Home › Guides › Focus', 'Docs / Team / Git', 'Home | Blog | About'."""
+    if not any(mark in s for mark in _CRUMB_MARKS):
+        return False
     parts = _CRUMB_SEP.split(s)
     if len(parts) < 3 and not (len(parts) == 2 and re.search(r"\s[>›»→]\s", s)):
         return False
@@ -83,7 +91,9 @@ def _is_crumbs(s: str) -> bool:
 
 def _is_menu(s: str) -> bool:
     """'Home   Courses   Blog   Contact': short labels separated by runs of spaces."""
-    parts = [p for p in re.split(r"\s{2,}", s) if p]
+    if len(s) > 80 or not _GAP.search(s):
+        return False
+    parts = [p for p in _GAP.split(s) if p]
     return (len(parts) >= 2 and len(s) <= 80
             and all(len(p.split()) <= 3 and len(p) <= 24 and not p.endswith((".", "!", "?", ":"))
                     for p in parts))
@@ -91,6 +101,9 @@ def _is_menu(s: str) -> bool:
 
 def _is_social(s: str) -> bool:
     """'Facebook X LinkedIn Email': nothing but share targets."""
+    first = s.split(None, 1)[0].lower().strip(",·|")
+    if first and first not in _SOCIAL:
+        return False
     tokens = [t.lower().strip(",·|") for t in s.split()]
     tokens = [t for t in tokens if t]
     return len(tokens) >= 2 and all(t in _SOCIAL for t in tokens)
