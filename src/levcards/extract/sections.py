@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..model import Article, Block, Section
 from .text import norm
@@ -36,7 +37,12 @@ CLOSERS = titled(r"^(conclusion|in conclusion|final (thoughts|words)|wrapping up
 
 
 def matches(section: Section, pattern: re.Pattern[str]) -> bool:
-    return bool(section.title) and bool(pattern.search(norm(section.title)))
+    return bool(section.title) and bool(pattern.search(_normed_title(section.title)))
+
+
+@lru_cache(maxsize=4096)  # every extractor asks about the same few titles
+def _normed_title(title: str) -> str:
+    return norm(title)
 
 
 def with_children(article: Article, pattern: re.Pattern[str]) -> Iterator[tuple[Section, list[Section]]]:

@@ -76,7 +76,7 @@ def is_byline(line: str) -> bool:
 
 
 def is_cookie_banner(text: str) -> bool:
-    return bool(_COOKIE.search(text))
+    return "cookie" in text.lower() and bool(_COOKIE.search(text))
 
 
 def _is_crumbs(s: str) -> bool:

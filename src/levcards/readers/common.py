@@ -61,4 +61,6 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 def clean(text: str) -> str:
     """Fold runs of white space (tabs, non-breaking spaces, control characters) into one space
     and drop zero-width characters."""
+    if text.isprintable() and "  " not in text:  # every character the patterns touch is
+        return text.strip()  # a separator, control or format character, none of them printable
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
