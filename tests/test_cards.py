@@ -297,3 +297,14 @@ def test_notes_from_a_real_article_cover_basic_and_cloze() -> None:
     assert notes[2].fields[0] == "Start with a {{c1::two-minute}} version."
     assert [n.fields[-1] for n in notes] == [
         "decks/habits/stack.md:3", "decks/habits/stack.md:7", "decks/habits/stack.md:13"]
+
+
+def test_with_identity_changes_only_the_identity() -> None:
+    from dataclasses import fields, replace
+
+    from levcards.model import NoteSpec, SourceRef
+
+    note = NoteSpec("basic", ("Q", "A"), ("t",), "g", "qa", SourceRef("a.md", 3), 1, "q", "a",
+                    "s", 0, 0)
+    assert note.with_identity("h", 7, 9) == replace(note, guid="h", note_id=7, mod=9)
+    assert len(fields(NoteSpec)) == 12, "a new field must be carried by with_identity too"

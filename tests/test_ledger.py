@@ -109,3 +109,13 @@ def test_sealed_blocks_leave_memory_and_come_back_unchanged(tmp_path: Path) -> N
     new.close()
     assert load(path) == reference
     assert path.read_text(encoding="utf-8") == reference.dumps()
+
+
+def test_an_entry_line_stores_every_field_of_an_entry() -> None:
+    from levcards.ledger import _STORED_FIELDS, _entry_line
+
+    line = _entry_line("g1", _entry("alpha", 1, retired=True))
+    guid, _, body = line.strip().partition(": ")
+    assert json.loads(guid) == "g1"
+    assert sorted(json.loads(body)) == sorted(_STORED_FIELDS)
+    assert body == json.dumps(json.loads(body), ensure_ascii=False, sort_keys=True, separators=(",", ":"))

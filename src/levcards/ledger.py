@@ -56,16 +56,22 @@ class Entry:
 _STORED_FIELDS = tuple(f.name for f in fields(Entry) if f.name not in ("series", "line"))
 
 
-def _line(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+_line = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+"""Compact sorted JSON (one encoder for all: json.dumps would build one per call)."""
+
+
+def _entry_line(guid: str, e: Entry) -> str:
+    return f"    {_line(guid)}: " + _line({
+        "article": e.article, "kind": e.kind, "key": e.key, "notetype": e.notetype,
+        "fields": e.fields, "tags": e.tags, "cards": e.cards, "hash": e.hash, "mod": e.mod,
+        "note_id": e.note_id, "ref": e.ref, "order": e.order, "retired": e.retired})
 
 
 def dump_block(entries: dict[str, Entry]) -> str:
     """One series' notes as the ledger stores them: a JSON object, one note per line."""
     if not entries:
         return "{}"
-    lines = ",\n".join(e.line or f"    {_line(g)}: {_line({n: getattr(e, n) for n in _STORED_FIELDS})}"
-                       for g, e in sorted(entries.items()))
+    lines = ",\n".join(e.line or _entry_line(g, e) for g, e in sorted(entries.items()))
     return "{\n" + lines + "\n  }"
 
 

@@ -151,7 +151,7 @@ def assign(notes: list[NoteSpec], old: Mapping[str, Entry], ledger: Ledger, slug
             mod = now
             changes.added.append(guid)
             changes.keys[guid] = note.key
-        shipped.append(replace(note, guid=guid, note_id=note_id, mod=mod))
+        shipped.append(note.with_identity(guid, note_id, mod))
         order = placed[note.article] = placed.get(note.article, -1) + 1
         # the ref names the article by its key, not by the path levcards was run with, and the
         # order counts within the article: neither changes when another article does
