@@ -119,3 +119,16 @@ def test_an_entry_line_stores_every_field_of_an_entry() -> None:
     assert json.loads(guid) == "g1"
     assert sorted(json.loads(body)) == sorted(_STORED_FIELDS)
     assert body == json.dumps(json.loads(body), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def test_sealing_without_a_scratch_file_keeps_the_block_in_memory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import levcards.ledger as ledger_module
+
+    def no_room(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(ledger_module.tempfile, "TemporaryFile", no_room)
+    ledger = _ledger()
+    ledger.seal("alpha")
+    assert ledger == _ledger() and ledger.dumps() == _ledger().dumps()

@@ -138,11 +138,14 @@ class Ledger:
         if slug in self._raw or slug in self._sealed:
             return
         data = self.block_bytes(slug)
-        if self._scratch is None:
-            self._scratch = tempfile.TemporaryFile(prefix="levcards-ledger-")  # noqa: SIM115 (closed by close())
-        self._scratch.seek(0, 2)
-        self._sealed[slug] = (self._scratch.tell(), len(data))
-        self._scratch.write(data)
+        try:
+            if self._scratch is None:
+                self._scratch = tempfile.TemporaryFile(prefix="levcards-ledger-")  # noqa: SIM115 (closed by close())
+            start = self._scratch.seek(0, 2)
+            self._scratch.write(data)
+            self._sealed[slug] = (start, len(data))
+        except OSError:  # no room for a scratch file: the bytes stay in memory instead
+            self._raw[slug] = (memoryview(bytes(data)), -1)
         self._parsed.pop(slug, None)
         self._dumped.pop(slug, None)
 
