@@ -213,3 +213,15 @@ def test_a_file_hashed_too_soon_after_its_edit_is_trusted_once_it_is_hashed_late
     hashed.clear()
     assert _fresh_build(source, out) == reference
     assert hashed == [], "the second hash came late enough to vouch for the unchanged files"
+
+
+def test_a_first_build_reads_each_article_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With nothing cached, notes are made as the outcomes arrive; nothing is read twice."""
+    source = tmp_path / "src"
+    _corpus(source, 6)
+    calls: list[str] = []
+    real_run = worker.run
+    monkeypatch.setattr(worker, "run", lambda job: calls.append(job.path) or real_run(job))
+    report = build(source, tmp_path / "out")
+    assert report.ok and report.series
+    assert sorted(calls) == sorted(str(p) for p in source.rglob("*.md"))
