@@ -226,11 +226,12 @@ def best_sentences(article: Article, defined: set[str], skipped: set[int]) -> li
             continue
         if section.title.endswith("?") and not _WHAT_IS.match(section.title):
             continue  # answers to other questions
+        named = f"{title_key} {norm(section.title)}"
         for index, block in enumerate(section.blocks):
             if block.kind != "paragraph" or _EXAMPLE_LEAD.match(block.text):
                 continue
             for position, sentence in enumerate(sentences(block.text)):
-                found = sentence_definition(sentence, f"{title_key} {norm(section.title)}")
+                found = sentence_definition(sentence, named)
                 if not found or _EXAMPLE_LEAD.match(sentence):
                     continue
                 term, verb, pred = found

@@ -71,8 +71,13 @@ def is_chrome_heading(line: str) -> bool:
 
 def is_byline(line: str) -> bool:
     """The author, date or reading-time line printed under a page title."""
+    return is_chrome_line(line) and reads_like_byline(line)
+
+
+def reads_like_byline(line: str) -> bool:
+    """``is_byline`` for a line already known to be chrome."""
     s = line.strip()
-    return is_chrome_line(s) and bool(_has_read_time(s) or (_BYLINE.match(s) and len(s) <= 80))
+    return bool(_has_read_time(s) or (_BYLINE.match(s) and len(s) <= 80))
 
 
 def is_cookie_banner(text: str) -> bool:

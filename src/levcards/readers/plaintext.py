@@ -173,9 +173,10 @@ def _run_elements(run: list[str], start: int, index: int) -> list[_Element]:
     out: list[_Element] = []
     for offset, raw in enumerate(run):
         listed = _BULLET.match(raw) or _NUMBERED.match(raw)
-        if not listed and chrome.is_byline(raw):
+        page_chrome = not listed and chrome.is_chrome_line(raw)
+        if page_chrome and chrome.reads_like_byline(raw):
             out.append(_Element("byline", clean(raw), start + offset, index))
-        elif listed or not chrome.is_chrome_line(raw):
+        elif not page_chrome:
             lines.append((start + offset, raw))
     out = [e for e in out if not lines or e.line < lines[0][0]]  # bylines only count at the top
     indents: list[int] = []  # indents of the open list levels
