@@ -21,6 +21,7 @@ from .results import Report, SeriesResult
 
 if TYPE_CHECKING:
     from .cache import Cache
+    from .package import DeckSpec
 
 
 def build_timestamp(report: Report, source: Path) -> int:
@@ -160,7 +161,7 @@ class _SeriesWriter:
         self.failed, self.pins = failed, pins
         self.changes = report.changes or Changes()
         self.stable: dict[str, bool] = {}
-        self.decks: dict[str, Any] = {}
+        self.decks: dict[str, DeckSpec] = {}
         self.model_mods: dict[int, int] = {}
         for series in report.series:  # deck names and note types first: every package needs
             deck = _deck_spec(series, version)  # their mods, every series record their digest
@@ -226,7 +227,7 @@ class _SeriesWriter:
         return True
 
 
-def _deck_spec(series: SeriesResult, version: str) -> Any:
+def _deck_spec(series: SeriesResult, version: str) -> DeckSpec:
     from .package import DeckSpec
 
     description = series.config.description or f"{series.deck_name}: cards made by levcards."
