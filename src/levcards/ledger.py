@@ -98,6 +98,7 @@ class Ledger:
         self._parsed: dict[str, dict[str, Entry]] = {}
         self._dumped: dict[str, bytes] = {}
         self._sealed: dict[str, tuple[int, int]] = {}  # slug -> (start, length) in _scratch
+        self._digests: dict[str, str] = {}  # of sealed blocks, taken while their bytes were at hand
         self._scratch: Any = None  # an unnamed temporary file, shared with copies
         self.path = ""
 
@@ -107,6 +108,7 @@ class Ledger:
         other._raw = dict(self._raw)
         other._parsed = {slug: dict(entries) for slug, entries in self._parsed.items()}
         other._sealed = dict(self._sealed)
+        other._digests = dict(self._digests)
         other._scratch = self._scratch
         other.path = self.path
         return other
@@ -130,6 +132,7 @@ class Ledger:
         """File ``entries`` as the series' notes (the ledger keeps them as given)."""
         self._raw.pop(slug, None)
         self._sealed.pop(slug, None)
+        self._digests.pop(slug, None)
         self._dumped.pop(slug, None)
         self._parsed[slug] = entries
 
@@ -138,6 +141,7 @@ class Ledger:
         if slug in self._raw or slug in self._sealed:
             return
         data = self.block_bytes(slug)
+        self._digests[slug] = hashlib.sha1(data).hexdigest()
         try:
             if self._scratch is None:
                 self._scratch = tempfile.TemporaryFile(prefix="levcards-ledger-")  # noqa: SIM115 (closed by close())
@@ -155,6 +159,7 @@ class Ledger:
             self._scratch.close()
             self._scratch = None
             self._sealed.clear()
+            self._digests.clear()
 
     def _stored(self, slug: str) -> bytes | memoryview | None:
         """The block's text as read or sealed (entries parsed from it are never changed in
@@ -177,6 +182,8 @@ class Ledger:
 
     def block_digest(self, slug: str) -> str:
         """A checksum of the series' block as it would be written."""
+        if slug in self._digests:  # sealed: no need to read the block back
+            return self._digests[slug]
         return hashlib.sha1(self.block_bytes(slug)).hexdigest()
 
     def all_entries(self) -> Iterator[tuple[str, Entry]]:

@@ -55,10 +55,6 @@ def _words(note: NoteSpec | Entry) -> frozenset[str]:
     return frozenset(_WORD.findall(_MARKUP.sub(" ", text.lower())))
 
 
-def similarity(a: NoteSpec, b: Entry) -> float:
-    return _similarity(_words(a), _words(b), a.article == b.article)
-
-
 def _similarity(wa: frozenset[str], wb: frozenset[str], same_article: bool) -> float:
     if not wa or not wb:
         return 0.0

@@ -37,7 +37,7 @@ class Overrides:
 
 
 def sidecar_for(article: Path) -> Path:
-    return article.with_name(article.name.split(".")[0] + SUFFIX)
+    return Path(sidecar_name(str(article)))
 
 
 def sidecar_name(article: str) -> str:

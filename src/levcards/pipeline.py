@@ -75,9 +75,8 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
     parent = {p: os.path.dirname(p) for p in paths}
     folders = set(parent.values())
     # the folder string of a file directly under the root, as os.path.dirname gives it
-    root_folder = os.path.dirname(os.path.join("" if str(root) == "." else str(root), "x"))
-    if not source.is_dir():
-        root_folder = os.path.dirname(str(source))
+    root_folder = (os.path.dirname(os.path.join("" if str(root) == "." else str(root), "x"))
+                   if source.is_dir() else os.path.dirname(str(source)))
     cache = None
     if cache_dir is not None:
         cache = Cache(cache_dir / CACHE_DIR, _settings_digest(root, folders, reader, threshold, settings))
