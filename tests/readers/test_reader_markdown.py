@@ -304,3 +304,40 @@ def test_collapsible_details_keep_only_the_summary_text() -> None:
     article = read("# FAQ\n\n<details>\n<summary>Why?</summary>\n\nBecause.\n\n</details>\n")
     assert [(b.kind, b.text) for b in article.blocks()] == [("paragraph", "Why?"),
                                                            ("paragraph", "Because.")]
+
+
+# --- inline markup, parsed only where a paragraph has some --------------------------------------
+
+def test_reference_links_use_the_definitions_found_anywhere_in_the_file() -> None:
+    article = read("A [float][cash] is money paid in before it is paid out.\n\n"
+                   "[cash]: https://example.org/float\n")
+    assert [b.text for b in article.blocks()] == ["A float is money paid in before it is paid out."]
+
+
+@pytest.mark.parametrize("text", [
+    "Slack is time  \n   kept free\tfor surprises.",  # hard break, indented next line
+    "Slack is time \n kept free for surprises.",
+    "Slack is time\n\tkept free for surprises.",
+])
+def test_line_breaks_in_plain_text_read_as_one_space(text: str) -> None:
+    assert [b.text for b in read(text).blocks()] == ["Slack is time kept free for surprises."]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("Fees \\# compound too.", "Fees # compound too."),  # each case has one kind of markup
+    ("Fees &amp; taxes add up.", "Fees & taxes add up."),
+    ("Fees and `taxes` add up.", "Fees and taxes add up."),
+    ("See <https://example.org> for more.", "See https://example.org for more."),
+    ("Fees ~~never~~ add up.", "Fees ~~never~~ add up."),
+])
+def test_markup_in_a_paragraph_is_parsed_to_its_text(source: str, expected: str) -> None:
+    assert [b.text for b in read(source).blocks()] == [expected]
+
+
+def test_plain_and_marked_up_items_of_one_list_keep_their_bold_terms() -> None:
+    article = read("- Float: money held before it is paid out\n"
+                   "- **Slack**: spare time kept free\n")
+    items = only(article.blocks(), "item")
+    assert [(b.text, b.strong) for b in items] == [
+        ("Float: money held before it is paid out", ()),
+        ("Slack: spare time kept free", ("Slack",))]

@@ -37,12 +37,12 @@ CLOSERS = titled(r"^(conclusion|in conclusion|final (thoughts|words)|wrapping up
 
 
 def matches(section: Section, pattern: re.Pattern[str]) -> bool:
-    return bool(section.title) and bool(pattern.search(_normed_title(section.title)))
+    return bool(section.title) and _title_matches(section.title, pattern)
 
 
-@lru_cache(maxsize=4096)  # every extractor asks about the same few titles
-def _normed_title(title: str) -> str:
-    return norm(title)
+@lru_cache(maxsize=16384)  # every extractor asks about the same few titles
+def _title_matches(title: str, pattern: re.Pattern[str]) -> bool:
+    return pattern.search(norm(title)) is not None
 
 
 def with_children(article: Article, pattern: re.Pattern[str]) -> Iterator[tuple[Section, list[Section]]]:

@@ -34,6 +34,8 @@ _EVALUATIVE = {"good", "better", "best", "common", "simple", "useful", "great", 
                "third", "final", "last", "first", "next", "bad", "worse", "worst", "nice", "new"}
 _COPULA = re.compile(r"^(?P<subj>.{1,60}?)\s+(?P<verb>is defined as|is called|refers to|"
                      r"means|is|are)\s+(?P<pred>.+)$")
+_VERB_WORDS = frozenset(("is", "are", "means", "refers"))
+"""The first word of each verb _COPULA accepts."""
 _BAD_PREDICATE = re.compile(
     r"^(not|also|often|usually|always|never|sometimes|still|just|only|really|very|so|too|"
     r"more|less|most|least|one of|one reason|why|what|how|where|because|different|similar|"
@@ -86,7 +88,14 @@ def sentence_definition(sentence: str, named: str = "") -> tuple[str, str, str] 
     ``named`` is normalised text (a title, a heading) whose concepts may be written with a plain
     "the": "The envelope method is …" under the title "The Envelope Method".
     """
-    m = _COPULA.match(_ASIDE.sub(" ", sentence.strip(), count=1))
+    text = sentence.strip()
+    if not text or not (text[0].isupper() or text[0].isdigit()):
+        return None  # the subject must be a capitalised concept (_concept_subject)
+    if "," in text:
+        text = _ASIDE.sub(" ", text, count=1)
+    if _VERB_WORDS.isdisjoint(text.split(None, 5)[1:5]):
+        return None  # no verb after one to four words: no subject _concept_subject accepts
+    m = _COPULA.match(text)
     if not m:
         return None
     subj, verb, pred = m.group("subj").strip(), m.group("verb"), m.group("pred").strip()

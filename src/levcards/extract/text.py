@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?][\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])")
+"""End punctuation, closing quotes and the white space before the next sentence; a sentence
+keeps its punctuation, not the quotes (as it always has: changing it would change cards)."""
 _ABBREV = re.compile(r"\b(e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Dr|St|Inc|Ltd|Jr|Sr|No|Fig|approx)\.$",
                      re.IGNORECASE)
 
@@ -17,14 +19,23 @@ def sentences(text: str) -> list[str]:
 
 @lru_cache(maxsize=4096)  # several extractors split the same paragraphs
 def _sentences(text: str) -> tuple[str, ...]:
+    text = text.strip()
     out: list[str] = []
-    for part in _SENTENCE_END.split(text.strip()):
-        tail = out[-1][-8:] if out else ""  # both patterns look at the end only
-        if out and (_ABBREV.search(tail) or _INITIAL.search(tail)):
-            out[-1] = f"{out[-1]} {part}"
-        elif part:
-            out.append(part)
+    start = 0
+    for gap in _SENTENCE_END.finditer(text):
+        part = text[start : gap.start() + 1]
+        start = gap.end()
+        _add_part(out, part)
+    _add_part(out, text[start:])
     return tuple(out)
+
+
+def _add_part(out: list[str], part: str) -> None:
+    tail = out[-1][-8:] if out else ""  # both patterns look at the end only
+    if out and tail.endswith(".") and (_ABBREV.search(tail) or _INITIAL.search(tail)):
+        out[-1] = f"{out[-1]} {part}"
+    elif part:
+        out.append(part)
 
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")

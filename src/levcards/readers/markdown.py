@@ -35,7 +35,15 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False}).enable("table").use(deflist_plugin)
 
 
+_INLINE = _parser()
+"""Parses the inline markup of one paragraph, heading or cell (``parseInline``)."""
 _MD = _parser()
+_MD.core.ruler.disable(["inline", "text_join"])
+"""Parses the block structure only: most paragraphs hold no inline markup at all, and those
+that do are parsed by ``_INLINE`` when the walker reaches them."""
+_MARKUP = re.compile(r"[\\`*_\[\]!<&~]")
+"""Characters that start an inline rule of the parser (escape, code, emphasis, link, image,
+autolink, entity); text without them parses to plain text and line breaks."""
 
 
 def sniff(text: str) -> bool:
@@ -107,7 +115,7 @@ def _plain(value: Any, budget: list[int] | None = None) -> Any:
 def read(text: str, shown: str, slug: str) -> Article:
     meta, body = split_frontmatter(text, shown)
     walker = _Walker(shown)
-    walker.walk(_MD.parse(body))
+    walker.walk(_MD.parse(body, walker.env))
     sections = walker.sections.finish()
     title = str(meta.get("title") or "").strip() or _h1(sections) or first_heading(sections)
     return Article(
@@ -120,8 +128,24 @@ def _h1(sections: tuple[Section, ...]) -> str:
     return next((s.title for s in sections if s.level == 1), "")
 
 
+def _with_markup(token: Token, env: dict[str, Any]) -> Token | None:
+    """The inline token with its markup parsed into children; None when it has no markup."""
+    if _MARKUP.search(token.content) is None:
+        return None
+    return Token("inline", "", 0, children=_INLINE.parseInline(token.content, env)[0].children)
+
+
+def _text(token: Token, env: dict[str, Any], warnings: list[tuple[int, str]],
+          line: int) -> tuple[str, tuple[str, ...]]:
+    """Plain text and bold spans of an inline token from the block parse."""
+    parsed = _with_markup(token, env)
+    if parsed is None:  # plain text and line breaks, each break read as a space
+        return clean(token.content.replace("\n", " ")), ()
+    return inline_text(parsed, warnings, line)
+
+
 def inline_text(token: Token, warnings: list[tuple[int, str]], line: int) -> tuple[str, tuple[str, ...]]:
-    """Plain text and bold spans of an inline token; images are dropped with a warning."""
+    """Plain text and bold spans of a parsed inline token; images are dropped with a warning."""
     parts: list[str] = []
     strong: list[str] = []
     strong_start: int | None = None
@@ -200,6 +224,8 @@ class _Walker:
         self._item_open: list[bool] = []  # per open list item: has its first paragraph been seen
         self._dt: str = ""
         self._dt_line = 1
+        self.env: dict[str, Any] = {}
+        """The parse's environment: link reference definitions for the inline parse."""
 
     def walk(self, tokens: list[Token]) -> None:
         i = 0
@@ -211,7 +237,7 @@ class _Walker:
         t = tok.type
         line = tok.map[0] + 1 if tok.map else 1
         if t == "heading_open":
-            text, _ = inline_text(tokens[i + 1], self.warnings, line)
+            text, _ = _text(tokens[i + 1], self.env, self.warnings, line)
             self.sections.heading(text, int(tok.tag[1]), line)
             return i + 3
         if t == "hr" and not self._lists:
@@ -235,15 +261,19 @@ class _Walker:
             return self._table(tokens, i, line)
         elif t == "dt_open":
             # dt_open, inline, dt_close: the term is the inline token right after the opener
-            self._dt, _ = inline_text(tokens[i + 1], self.warnings, line)
+            self._dt, _ = _text(tokens[i + 1], self.env, self.warnings, line)
             self._dt_line = line
             return i + 3
         return i + 1
 
     def _inline(self, tok: Token, line: int) -> None:
+        parsed = _with_markup(tok, self.env)
+        if parsed is None:  # plain text and line breaks, each break read as a space
+            self._place(clean(tok.content.replace("\n", " ")), line)
+            return
         if not self._item_open and not self._dt:
             # "**Label:** text" lines inside one paragraph are separate statements
-            parts = _label_lines(tok)
+            parts = _label_lines(parsed)
             for offset, part in parts:
                 text, strong = inline_text(part, self.warnings, line + offset)
                 text = _disclosure(text)
@@ -255,7 +285,11 @@ class _Walker:
                 elif text:
                     self.sections.add(Block("paragraph", text, line + offset, strong))
             return
-        text, strong = inline_text(tok, self.warnings, line)
+        text, strong = inline_text(parsed, self.warnings, line)
+        self._place(text, line, strong)
+
+    def _place(self, text: str, line: int, strong: tuple[str, ...] = ()) -> None:
+        """Place the text of a paragraph, list item or definition (bold spans in ``strong``)."""
         if not text:
             return
         if self._dt:
@@ -286,7 +320,7 @@ class _Walker:
             if tok.type == "tr_open":
                 row = []
             elif tok.type == "inline":
-                row.append(inline_text(tok, self.warnings, line)[0])
+                row.append(_text(tok, self.env, self.warnings, line)[0])
             elif tok.type in ("th_close", "td_close") and tokens[i - 1].type != "inline":
                 row.append("")
             elif tok.type == "tr_close":
