@@ -159,6 +159,19 @@ def test_frozen_build_refuses_to_change_the_ledger(course: Path, tmp_path: Path)
     assert not (tmp_path / "c").exists()
 
 
+def test_a_second_build_in_one_process_leaves_the_ledger_as_it_was(course: Path,
+                                                                  tmp_path: Path) -> None:
+    """`levcards watch` builds again and again in one process: writing a package must not
+    change how its note types hash (genanki adds its defaults to their dicts as it writes)."""
+    models.cache_clear()  # note types as a fresh process first makes them
+    _build(course, tmp_path / "a")
+    lock = (course / "levcards.lock").read_bytes()
+    again = _build(course, tmp_path / "b")
+    assert again["notetypes_changed"] == []
+    assert (course / "levcards.lock").read_bytes() == lock
+    assert _sha(tmp_path / "a") == _sha(tmp_path / "b")
+
+
 def test_the_ledger_does_not_depend_on_the_path_levcards_is_run_with(
         course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An author builds with `levcards build course`, CI with an absolute path and --frozen:

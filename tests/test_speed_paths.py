@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from levcards import pipeline, worker
+from levcards import builder, forked, pipeline, worker
 from levcards.builder import build
 from levcards.cache import CACHE_DIR, INDEX_NAME
 
@@ -44,6 +44,86 @@ def test_parallel_and_serial_give_identical_packages(tmp_path: Path, monkeypatch
     monkeypatch.setenv("LEVCARDS_SERIAL", "1")
     serial = _fresh_build(source, tmp_path / "serial")
     assert parallel and parallel == serial
+
+
+def _outputs(source: Path, out: Path) -> dict[str, bytes]:
+    """Packages, ledger and cached items of a build from scratch."""
+    (source / "levcards.lock").unlink(missing_ok=True)
+    report = build(source, out)
+    assert report.ok, report.problems.items
+    items = {p.name: p.read_bytes() for p in sorted((out / CACHE_DIR).glob("items-*.json"))}
+    return {**_state(source, out), **items}
+
+
+@pytest.fixture
+def helpers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every series is big enough for a forked helper; returns the slugs handed to one."""
+    if not forked.available():
+        pytest.skip("forked helpers run on Linux with two or more cores")
+    monkeypatch.setattr(builder, "FORK_MIN_NOTES", 1)
+    handed: list[str] = []
+    real = forked.Forked.__init__
+
+    def counting(self: forked.Forked[object], call: object) -> None:
+        handed.append("helper")
+        real(self, call)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(forked.Forked, "__init__", counting)
+    return handed
+
+
+def test_packages_made_by_a_forked_helper_equal_those_made_here(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, helpers: list[str]) -> None:
+    source = tmp_path / "src"
+    _corpus(source, 9)
+    shared = _outputs(source, tmp_path / "shared")
+    assert len(helpers) == 2, "series 0 and 2 go to a helper while series 1 is packaged here"
+    frozen = tmp_path / "frozen"
+    assert build(source, frozen, frozen=True).ok  # every block sealed before any is packaged
+    assert _state(source, frozen) == _state(source, tmp_path / "shared")
+    helpers.clear()
+    monkeypatch.setenv("LEVCARDS_SERIAL", "1")
+    alone = _outputs(source, tmp_path / "alone")
+    assert helpers == [], "LEVCARDS_SERIAL keeps every package in this process"
+    assert len(shared) == 7 and shared == alone  # three packages, the ledger, three items files
+
+
+def test_a_helper_that_dies_is_replaced_by_doing_its_work_here(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, helpers: list[str]) -> None:
+    source = tmp_path / "src"
+    _corpus(source, 9)
+    alone = _outputs(source, tmp_path / "reference")
+    here = os.getpid()
+    real = builder._SeriesWriter._package
+
+    def dying(self: builder._SeriesWriter, series: object) -> object:
+        if os.getpid() != here:
+            os._exit(1)  # as if the helper were killed
+        return real(self, series)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builder._SeriesWriter, "_package", dying)
+    assert _outputs(source, tmp_path / "shared") == alone
+    assert helpers
+
+
+def test_a_write_error_in_a_helper_is_reported_as_one_here_would_be(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, helpers: list[str]) -> None:
+    source = tmp_path / "src"
+    _corpus(source, 9)
+    reports = {}
+    for name in ("shared", "alone"):
+        if name == "alone":
+            monkeypatch.setenv("LEVCARDS_SERIAL", "1")
+        out = tmp_path / name
+        (out / "series-0.apkg" / "in-the-way").mkdir(parents=True)  # a folder where the deck goes
+        (source / "levcards.lock").unlink(missing_ok=True)
+        reports[name] = build(source, out)
+        assert not (source / "levcards.lock").exists(), "no ledger after a failed write"
+    assert helpers
+    shared, alone = ([(p.code, p.message.replace(str(tmp_path / n), "OUT"))
+                      for p in reports[n].problems.errors] for n in ("shared", "alone"))
+    assert shared == alone and [code for code, _ in shared] == ["write-error"]
+    assert "series-0.apkg" in shared[0][1]
 
 
 def test_cache_is_used_and_a_broken_or_stale_cache_changes_nothing(tmp_path: Path,

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import os
 from contextlib import suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import config as cfg
+from . import forked
 from .errors import LevcardsError, OutputError, SourceError
 from .gc_tuning import fewer_collections
 from .identity import deck_id
@@ -18,6 +20,9 @@ from .ledger import save as save_ledger
 from .matching import Changes, SeriesChanges, assign, settled
 from .pipeline import Progress, plan
 from .results import Report, SeriesResult
+
+FORK_MIN_NOTES = 500
+"""A series with fewer notes is packaged here: forking a helper would cost more than it saves."""
 
 if TYPE_CHECKING:
     from .cache import Cache
@@ -120,18 +125,17 @@ def _match_and_write(report: Report, source: Path, out: Path, ledger: Ledger, ne
     report.changes = Changes()
     writer = _SeriesWriter(report, source, out, ledger, new_ledger, now, version, only,
                            failed, _pins(source))
-    for series in report.series:
-        writer.match(series)
-        if not frozen and not writer.write(series):
-            return report
     if frozen:
+        for series in report.series:
+            writer.match(series)
+            new_ledger.seal(series.slug)
         if new_ledger != ledger:
             report.problems.error(str(ledger_path), 1, "ledger-out-of-date",
                                   "would change, but --frozen forbids it; run 'levcards build' "
                                   "locally and commit levcards.lock")
             return report
-        if not all(writer.write(series) for series in report.series):
-            return report
+    if not writer.write_all(report.series, match=not frozen):
+        return report
     try:
         write_release_files(report, out, version)
     except OutputError as err:
@@ -173,7 +177,8 @@ class _SeriesWriter:
                     self.changes)
 
     def match(self, series: SeriesResult) -> None:
-        """Give the series' notes their GUIDs, IDs and mods; file its block in the new ledger."""
+        """Give the series' notes their GUIDs, IDs and mods; file its block in the new ledger
+        (sealed when its package is written)."""
         slug = series.slug
         if series.reused is not None:
             self.changes.series[slug] = SeriesChanges(
@@ -185,46 +190,109 @@ class _SeriesWriter:
                 self.pins)
             self.new_ledger.set_series(slug, entries)
             self.stable[slug] = settled(notes, series.shipped, entries, self.pins)
-            self.new_ledger.seal(slug)  # from here on only its bytes are needed
         previous = self.ledger.decks.get(slug)
         if previous and previous != series.deck_name:
             self.changes.series[slug].renamed_from = previous
 
-    def write(self, series: SeriesResult) -> bool:
-        """Write the series' package unless an identical one is there; False on a write error."""
+    def write_all(self, all_series: list[SeriesResult], match: bool) -> bool:
+        """Package every series (matching each first when ``match``); False on a write error.
+
+        Where a forked helper is available, it packages one large series while this process
+        matches and packages the next. Results are applied in series order, and a helper that
+        fails is replaced by doing its work here, so the outcome never depends on the helper.
+        """
+        waiting: tuple[SeriesResult, forked.Forked[_Packaged]] | None = None
+        for series in all_series:
+            if match:
+                self.match(series)
+            if self._skip(series):
+                continue
+            if waiting is None and len(series.shipped) >= FORK_MIN_NOTES and forked.available():
+                waiting = (series, forked.Forked(lambda s=series: self._package(s)))
+                continue
+            self.new_ledger.seal(series.slug)  # its entries can go before the package is made
+            packaged = self._package(series)
+            if waiting is not None:
+                earlier, helper = waiting
+                waiting = None
+                if not self._apply(earlier, helper.result() or self._package(earlier)):
+                    return False
+            if not self._apply(series, packaged):
+                return False
+        if waiting is not None:
+            earlier, helper = waiting
+            return self._apply(earlier, helper.result() or self._package(earlier))
+        return True
+
+    def _skip(self, series: SeriesResult) -> bool:
+        """True for a series with no package to write: kept as it was, left out, or empty."""
+        if series.reused is not None:
+            series.output = self.out / f"{series.slug}.apkg"  # nothing it depends on changed
+            return True
+        if self.only is not None and series.slug not in self.only:
+            self.new_ledger.seal(series.slug)
+            return True
+        if not series.shipped:
+            self.new_ledger.seal(series.slug)
+            self.report.problems.warning(
+                series.articles[0].path if series.articles else str(self.source), 1,
+                "empty-series", f"series {series.name!r} has no notes; no deck written")
+            return True
+        return False
+
+    def _package(self, series: SeriesResult) -> _Packaged:
+        """Write the series' package (unless an identical one is there) and its cache items.
+
+        Runs in a forked helper too, so it changes only files, never this process's state;
+        it returns the series' ledger block as text unless that was sealed already (the
+        scratch file of sealed blocks is this process's to read).
+        """
         from .cache import package_digest
         from .package import package_fingerprint, write_apkg
 
         target = self.out / f"{series.slug}.apkg"
         cache = self.report.cache
-        if series.reused is not None:
-            series.output = target  # nothing it depends on changed: the package is already there
-            return True
-        if self.only is not None and series.slug not in self.only:
-            return True
-        if not series.shipped:
-            self.report.problems.warning(
-                series.articles[0].path if series.articles else str(self.source), 1,
-                "empty-series", f"series {series.name!r} has no notes; no deck written")
-            return True
-        deck = self.decks[series.slug]
-        fingerprint = package_fingerprint(deck, series.shipped, self.model_mods)
+        block = (None if self.new_ledger.sealed(series.slug)
+                 else bytes(self.new_ledger.block_bytes(series.slug)))
+        fingerprint = package_fingerprint(self.decks[series.slug], series.shipped,
+                                          self.model_mods)
         before = cache.series_before.get(series.slug) if cache is not None else None
         try:
             if not (isinstance(before, dict) and before.get("fingerprint") == fingerprint
                     and before.get("package") == package_digest(target)):
-                write_apkg(deck, series.shipped, target, self.model_mods)
-            series.output = target
+                write_apkg(self.decks[series.slug], series.shipped, target, self.model_mods)
         except OutputError as err:
-            self.report.problems.error(str(self.out), 1, "write-error", str(err))
-            return False
+            return _Packaged(block, fingerprint, None, str(err))
         if cache is not None:
-            _record_series(cache, series, self.new_ledger, fingerprint,
+            cache.write_items(series.slug)
+        return _Packaged(block, fingerprint, package_digest(target))
+
+    def _apply(self, series: SeriesResult, packaged: _Packaged) -> bool:
+        """Record a packaged series in the report and cache, then let go of its notes."""
+        if packaged.error:
+            self.report.problems.error(str(self.out), 1, "write-error", packaged.error)
+            return False
+        self.new_ledger.seal(series.slug, packaged.block)  # the block's bytes are all it needs
+        series.output = self.out / f"{series.slug}.apkg"
+        cache = self.report.cache
+        if cache is not None:
+            _record_series(cache, series, self.new_ledger, packaged.fingerprint,
                            self.stable.get(series.slug, False),
-                           self.changes.series[series.slug].unchanged, package_digest(target))
-            cache.flush(series.slug)
+                           self.changes.series[series.slug].unchanged, packaged.package)
+            cache.forget_items(series.slug)
         series.let_go()
         return True
+
+
+@dataclass(frozen=True)
+class _Packaged:
+    """What writing a series' package gave: its ledger block (None if sealed before), its
+    fingerprint and file digest, or the error."""
+
+    block: bytes | None
+    fingerprint: str
+    package: str | None
+    error: str = ""
 
 
 def _deck_spec(series: SeriesResult, version: str) -> DeckSpec:

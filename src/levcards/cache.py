@@ -213,14 +213,23 @@ class Cache:
     def flush(self, slug: str) -> None:
         """Write the items of series ``slug`` now and let go of them. (Entries are keyed by
         content, so an items file newer than the index can only cause a cache miss.)"""
-        items = self._items.pop(slug, None)
+        self.write_items(slug)
+        self.forget_items(slug)
+
+    def write_items(self, slug: str) -> None:
+        """Write the items file of series ``slug`` (a forked helper may do this part)."""
+        items = self._items.get(slug)
         if items is None:
             return
-        self._items_files.add(slug)
         with suppress(OSError, OutputError):
             self.folder.mkdir(parents=True, exist_ok=True)
             _write_json(self.folder / _items_name(slug),
                         {k: _encode(o) if isinstance(o, Outcome) else o for k, o in items.items()})
+
+    def forget_items(self, slug: str) -> None:
+        """Let go of the items of series ``slug``, whose items file has been written."""
+        if self._items.pop(slug, None) is not None:
+            self._items_files.add(slug)
 
     def save(self) -> None:
         """Write this build's records; a cache that cannot be written is not an error."""

@@ -136,11 +136,15 @@ class Ledger:
         self._dumped.pop(slug, None)
         self._parsed[slug] = entries
 
-    def seal(self, slug: str) -> None:
-        """Move the series' block, as it will be written, to the scratch file; free its entries."""
-        if slug in self._raw or slug in self._sealed:
+    def seal(self, slug: str, data: bytes | None = None) -> None:
+        """Move the series' block, as it will be written, to the scratch file; free its entries.
+
+        ``data`` is the block's text when it was made elsewhere (a forked helper).
+        """
+        if self.sealed(slug):
             return
-        data = self.block_bytes(slug)
+        if data is None:
+            data = bytes(self.block_bytes(slug))
         self._digests[slug] = hashlib.sha1(data).hexdigest()
         try:
             if self._scratch is None:
@@ -152,6 +156,10 @@ class Ledger:
             self._raw[slug] = (memoryview(bytes(data)), -1)
         self._parsed.pop(slug, None)
         self._dumped.pop(slug, None)
+
+    def sealed(self, slug: str) -> bool:
+        """True when the block is kept as text (read, or sealed), not as entries."""
+        return slug in self._raw or slug in self._sealed
 
     def close(self) -> None:
         """Delete the scratch file of sealed blocks (the ledger must have been saved first)."""

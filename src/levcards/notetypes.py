@@ -76,8 +76,15 @@ def schema(model: genanki.Model) -> tuple[int, tuple[str, ...], tuple[str, ...]]
             tuple(t["name"] for t in model.templates))
 
 
+_OWN_KEYS = ("name", "qfmt", "afmt")
+"""The keys levcards gives fields and templates; genanki adds its defaults ("ord", "font", …)
+to the same dicts when it first writes a package, which must not change the hash."""
+
+
 def version_hash(model: genanki.Model) -> str:
     """Changes when anything a learner would see changes: templates, CSS, fields, name."""
-    data = json.dumps([model.name, model.fields, model.templates, model.css, model.model_type],
+    fields = [{k: f[k] for k in _OWN_KEYS if k in f} for f in model.fields]
+    templates = [{k: t[k] for k in _OWN_KEYS if k in t} for t in model.templates]
+    data = json.dumps([model.name, fields, templates, model.css, model.model_type],
                       sort_keys=True, default=str)
     return hashlib.sha256(data.encode()).hexdigest()[:16]
