@@ -85,8 +85,8 @@ class _Matcher:
             if i not in found and self.free(note.guid):
                 found[i] = note.guid
                 self.claimed.add(note.guid)
-        if len(found) == len(notes):
-            return found
+        if len(found) == len(notes) or len(self.claimed) == len(self.old):
+            return found  # every note matched, or no ledger entry left to match (a first build)
         by_key: dict[tuple[str, str], list[str]] = {}
         for g, e in sorted(self.old.items()):
             if self.free(g):
@@ -98,6 +98,8 @@ class _Matcher:
             if same:
                 found[i] = same[0]
                 self.claimed.add(same[0])
+        if len(self.claimed) == len(self.old):
+            return found
         left = {g: (e.kind, e.article, _words(e)) for g, e in self.old.items() if self.free(g)}
         scored = ((_similarity(words, w, article == note.article), i, g)
                   for i, note in enumerate(notes) if i not in found
