@@ -77,7 +77,7 @@ def test_packages_made_by_a_forked_helper_equal_those_made_here(
     source = tmp_path / "src"
     _corpus(source, 9)
     shared = _outputs(source, tmp_path / "shared")
-    assert len(helpers) == 2, "series 0 and 2 go to a helper while series 1 is packaged here"
+    assert len(helpers) == 1, "series 0 goes to a helper while series 1 and 2 are packaged here"
     frozen = tmp_path / "frozen"
     assert build(source, frozen, frozen=True).ok  # every block sealed before any is packaged
     assert _state(source, frozen) == _state(source, tmp_path / "shared")
@@ -86,6 +86,10 @@ def test_packages_made_by_a_forked_helper_equal_those_made_here(
     alone = _outputs(source, tmp_path / "alone")
     assert helpers == [], "LEVCARDS_SERIAL keeps every package in this process"
     assert len(shared) == 7 and shared == alone  # three packages, the ledger, three items files
+    monkeypatch.delenv("LEVCARDS_SERIAL")
+    _edit(source / "series-1" / "note-004.md", "comes after", "follows", 1_700_000_100)
+    assert build(source, tmp_path / "shared").ok
+    assert helpers == [], "one series to rebuild: a helper would only make this process wait"
 
 
 def test_a_helper_that_dies_is_replaced_by_doing_its_work_here(

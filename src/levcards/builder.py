@@ -202,12 +202,16 @@ class _SeriesWriter:
         fails is replaced by doing its work here, so the outcome never depends on the helper.
         """
         waiting: tuple[SeriesResult, forked.Forked[_Packaged]] | None = None
+        rebuilt = [s for s in all_series
+                   if s.reused is None and (self.only is None or s.slug in self.only)]
+        last = rebuilt[-1] if rebuilt else None  # a helper for it would leave this process idle
         for series in all_series:
             if match:
                 self.match(series)
             if self._skip(series):
                 continue
-            if waiting is None and len(series.shipped) >= FORK_MIN_NOTES and forked.available():
+            if (waiting is None and series is not last and len(series.shipped) >= FORK_MIN_NOTES
+                    and forked.available()):
                 waiting = (series, forked.Forked(lambda s=series: self._package(s)))
                 continue
             self.new_ledger.seal(series.slug)  # its entries can go before the package is made
