@@ -22,7 +22,7 @@ T = TypeVar("T")
 
 def available() -> bool:
     """True where a forked helper can run beside this process."""
-    return (sys.platform.startswith("linux") and (os.cpu_count() or 1) >= 2
+    return (sys.platform.startswith("linux") and len(os.sched_getaffinity(0)) >= 2
             and not os.environ.get("LEVCARDS_SERIAL"))
 
 
