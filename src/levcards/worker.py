@@ -77,7 +77,8 @@ def _run(job: Job) -> Outcome:
 
 def run_all(jobs: Sequence[Job], progress: Callable[[int, int], None] | None = None) -> Iterator[Outcome]:
     """Outcomes in the order of ``jobs``; both cores once there are enough of them."""
-    workers = min(os.cpu_count() or 1, 4)
+    usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
+    workers = min(len(usable), 4)  # the CPUs this process may run on, not all in the machine
     if len(jobs) < PARALLEL_MIN_ARTICLES or workers < 2 or os.environ.get("LEVCARDS_SERIAL"):
         for done, job in enumerate(jobs):
             if progress is not None:
