@@ -216,17 +216,16 @@ class _SeriesWriter:
                 continue
             self.new_ledger.seal(series.slug)  # its entries can go before the package is made
             packaged = self._package(series)
-            if waiting is not None:
-                earlier, helper = waiting
-                waiting = None
-                if not self._apply(earlier, helper.result() or self._package(earlier)):
-                    return False
+            if waiting is not None and not self._apply_helper(*waiting):
+                return False
+            waiting = None
             if not self._apply(series, packaged):
                 return False
-        if waiting is not None:
-            earlier, helper = waiting
-            return self._apply(earlier, helper.result() or self._package(earlier))
-        return True
+        return waiting is None or self._apply_helper(*waiting)
+
+    def _apply_helper(self, series: SeriesResult, helper: forked.Forked[_Packaged]) -> bool:
+        """Apply what the helper made of ``series``; if it failed, package the series here."""
+        return self._apply(series, helper.result() or self._package(series))
 
     def _skip(self, series: SeriesResult) -> bool:
         """True for a series with no package to write: kept as it was, left out, or empty."""

@@ -20,9 +20,16 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 
+def usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity), not all those in the machine."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def available() -> bool:
     """True where a forked helper can run beside this process."""
-    return (sys.platform.startswith("linux") and len(os.sched_getaffinity(0)) >= 2
+    return (sys.platform.startswith("linux") and usable_cpus() >= 2
             and not os.environ.get("LEVCARDS_SERIAL"))
 
 

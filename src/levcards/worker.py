@@ -15,6 +15,7 @@ from pathlib import Path
 from . import overrides
 from .errors import Problem, Problems, SourceError
 from .extract import extract
+from .forked import usable_cpus
 from .gc_tuning import raise_thresholds
 from .model import Article, Item
 from .readers import read_article
@@ -77,8 +78,7 @@ def _run(job: Job) -> Outcome:
 
 def run_all(jobs: Sequence[Job], progress: Callable[[int, int], None] | None = None) -> Iterator[Outcome]:
     """Outcomes in the order of ``jobs``; both cores once there are enough of them."""
-    usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
-    workers = min(len(usable), 4)  # the CPUs this process may run on, not all in the machine
+    workers = min(usable_cpus(), 4)
     if len(jobs) < PARALLEL_MIN_ARTICLES or workers < 2 or os.environ.get("LEVCARDS_SERIAL"):
         for done, job in enumerate(jobs):
             if progress is not None:

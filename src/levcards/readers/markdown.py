@@ -139,9 +139,12 @@ def _text(token: Token, env: dict[str, Any], warnings: list[tuple[int, str]],
           line: int) -> tuple[str, tuple[str, ...]]:
     """Plain text and bold spans of an inline token from the block parse."""
     parsed = _with_markup(token, env)
-    if parsed is None:  # plain text and line breaks, each break read as a space
-        return clean(token.content.replace("\n", " ")), ()
-    return inline_text(parsed, warnings, line)
+    return _plain_text(token) if parsed is None else inline_text(parsed, warnings, line)
+
+
+def _plain_text(token: Token) -> tuple[str, tuple[str, ...]]:
+    """The text of an inline token without markup: plain text and line breaks read as spaces."""
+    return clean(token.content.replace("\n", " ")), ()
 
 
 def inline_text(token: Token, warnings: list[tuple[int, str]], line: int) -> tuple[str, tuple[str, ...]]:
@@ -268,8 +271,8 @@ class _Walker:
 
     def _inline(self, tok: Token, line: int) -> None:
         parsed = _with_markup(tok, self.env)
-        if parsed is None:  # plain text and line breaks, each break read as a space
-            self._place(clean(tok.content.replace("\n", " ")), line)
+        if parsed is None:
+            self._place(_plain_text(tok)[0], line)
             return
         if not self._item_open and not self._dt:
             # "**Label:** text" lines inside one paragraph are separate statements
