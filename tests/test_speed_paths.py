@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -309,3 +310,22 @@ def test_a_first_build_reads_each_article_once(tmp_path: Path, monkeypatch: pyte
     report = build(source, tmp_path / "out")
     assert report.ok and report.series
     assert sorted(calls) == sorted(str(p) for p in source.rglob("*.md"))
+
+
+def test_the_cycle_collector_pauses_during_a_build_and_is_put_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No collector passes while notes are made; afterwards it is as the caller left it."""
+    source = tmp_path / "src"
+    _corpus(source, 3)
+    seen: list[bool] = []
+    real = pipeline.make_notes
+    monkeypatch.setattr(pipeline, "make_notes",
+                        lambda ctx, items: seen.append(gc.isenabled()) or real(ctx, items))
+    try:
+        for enabled in (True, False):
+            gc.enable() if enabled else gc.disable()
+            assert build(source, tmp_path / f"out-{enabled}").ok
+            assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
+    assert seen and not any(seen)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from . import config as cfg
 from . import forked
 from .errors import LevcardsError, OutputError, SourceError
-from .gc_tuning import fewer_collections
+from .gc_tuning import collector_paused
 from .identity import deck_id
 from .ledger import LEDGER_NAME, Ledger
 from .ledger import load as load_ledger
@@ -63,7 +63,7 @@ def build(source: Path, out: Path, reader: str | None = None, threshold: float |
     articles, settings, ledger block and package are all as the last build left them is kept
     as it is (see ``plan``).
     """
-    with fewer_collections():
+    with collector_paused():
         return _build(source, out, reader, threshold, strict, progress, frozen, version,
                       include_all, only)
 

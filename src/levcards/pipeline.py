@@ -83,8 +83,11 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
     sidecars = {s for folder in folders for s in _sidecars_in(folder)}
     content = {p: cache.key_for(p, p, reader, sidecars) if cache else None for p in paths}
     known = {p: cache.record(p, content[p]) if cache else None for p in paths}
-    outcomes = dict(zip(todo := [p for p in paths if known[p] is None],
-                        _read(todo, reader, progress, keep_sections)))
+    todo = [p for p in paths if known[p] is None]
+    # when every article is read anyway, its notes are made while the workers read the next
+    lazy = len(todo) == len(paths)
+    arriving = zip(todo, _read(todo, reader, progress, keep_sections, lazy))
+    outcomes = {} if lazy else dict(arriving)
     folder_configs: dict[str, cfg.DeckConfig | None] = {}
 
     def config_of(folder: str) -> cfg.DeckConfig | None:
@@ -104,7 +107,8 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
     slug_of = {p: slugify(c.name) for p, c in choices.items()}
     slug_of.update({p: r["series"] for p, r in known.items() if r is not None})
     reused: dict[str, dict[str, Any]] = {}
-    if cache is not None and reusable is not None and all(o.article for o in outcomes.values()):
+    if (not lazy and cache is not None and reusable is not None
+            and all(o.article for o in outcomes.values())):
         reused = _reused_series(paths, {slug_of.get(p) for p in todo}, slug_of, content, cache,
                                 reusable)
     for p in paths:
@@ -112,7 +116,8 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
             found = cache.outcome(content[p], slug_of[p]) if cache else None
             if found is not None:
                 outcomes[p] = found
-    late = [p for p in paths if p not in outcomes and slug_of.get(p) not in reused]
+    late = [p for p in paths
+            if known[p] is not None and p not in outcomes and slug_of.get(p) not in reused]
     outcomes.update(zip(late, _read(late, reader, progress, keep_sections)))
     by_slug: dict[str, SeriesResult] = {}
     results: list[ArticleResult] = []
@@ -120,7 +125,7 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
         shown, key = path, keys[path]
         folder_config = config_of(parent[path])
         record = known[path]
-        if path not in outcomes and record is not None:  # its series is reused as it was
+        if record is not None and path not in outcomes:  # its series is reused as it was
             slug = record["series"]
             series, created = _join(by_slug, slug, reused[slug]["name"], reused[slug]["origin"],
                                     root_config, folder_config)
@@ -135,7 +140,7 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
             series.articles.append(result)
             results.append(result)
             continue
-        outcome = outcomes[path]
+        outcome = outcomes[path] if path in outcomes else next(arriving)[1]
         before = len(problems.items)
         problems.items.extend(outcome.problems)
         article = outcome.article
@@ -167,6 +172,7 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
                            len(result.notes))
         series.articles.append(result)
         results.append(result)
+    next(arriving, None)  # lets the reading pool shut down
     for series in by_slug.values():
         series.own_css = series.config.css != root_config.defaults.css
     _check_unique_guids(by_slug.values(), problems)
@@ -214,8 +220,10 @@ def _settings_digest(root: Path, folders: set[str], reader: str | None, threshol
 
 
 def _read(paths: list[str], reader: str | None, progress: Progress | None,
-          keep_sections: bool) -> list[Outcome]:
-    return list(run_all([Job(p, p, reader, keep_sections) for p in paths], progress))
+          keep_sections: bool, lazy: bool = False) -> Iterable[Outcome]:
+    """Outcomes in the order of ``paths``; ``lazy`` yields each as it arrives."""
+    outcomes = run_all([Job(p, p, reader, keep_sections) for p in paths], progress)
+    return outcomes if lazy else list(outcomes)
 
 
 def _sidecars_in(folder: str) -> list[str]:

@@ -16,7 +16,7 @@ from . import overrides
 from .errors import Problem, Problems, SourceError
 from .extract import extract
 from .forked import usable_cpus
-from .gc_tuning import raise_thresholds
+from .gc_tuning import pause_collector
 from .model import Article, Item
 from .readers import read_article
 
@@ -85,7 +85,7 @@ def run_all(jobs: Sequence[Job], progress: Callable[[int, int], None] | None = N
                 progress(done, len(jobs))
             yield run(job)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=raise_thresholds) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=pause_collector) as pool:
         chunk = max(1, min(64, len(jobs) // (workers * 8)))
         for done, outcome in enumerate(pool.map(run, jobs, chunksize=chunk)):
             if progress is not None:

@@ -18,13 +18,13 @@ from .common import SectionBuilder, clean, first_heading, title_from_slug
 
 _HANDLER = YAMLHandler()
 _ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.MULTILINE)
-_SIGNALS = (
-    re.compile(r"^\s*[-*+]\s+\*\*[^*\n]+\*\*", re.MULTILINE),  # - **Term:** text
-    re.compile(r"\*\*[^*\n]+\*\*"),  # bold
-    re.compile(r"^```", re.MULTILINE),  # fenced code
-    re.compile(r"\[[^\]\n]+\]\([^)\s]+\)"),  # [link](url)
-    re.compile(r"^\|.+\|\s*$", re.MULTILINE),  # table row
-    re.compile(r"^[=-]{3,}\s*$", re.MULTILINE),  # setext underline
+_SIGNALS = (  # (strings a match contains one of, pattern): the cheap test goes first
+    (("**",), re.compile(r"^\s*[-*+]\s+\*\*[^*\n]+\*\*", re.MULTILINE)),  # - **Term:** text
+    (("**",), re.compile(r"\*\*[^*\n]+\*\*")),  # bold
+    (("```",), re.compile(r"^```", re.MULTILINE)),  # fenced code
+    (("](",), re.compile(r"\[[^\]\n]+\]\([^)\s]+\)")),  # [link](url)
+    (("|",), re.compile(r"^\|.+\|\s*$", re.MULTILINE)),  # table row
+    (("--", "==", "-=", "=-"), re.compile(r"^[=-]{3,}\s*$", re.MULTILINE)),  # setext underline
 )
 _ALIAS = re.compile(r"(?<![\w*])\*[A-Za-z0-9_-]+")
 MAX_FRONTMATTER_ALIASES = 50
@@ -50,9 +50,15 @@ def sniff(text: str) -> bool:
     """Frontmatter, an ATX heading, or two kinds of Markdown markup."""
     if _HANDLER.detect(text):
         return True
-    if _ATX.search(text):
+    if "#" in text and _ATX.search(text):
         return True
-    return sum(1 for rx in _SIGNALS if rx.search(text)) >= 2
+    found = 0
+    for needles, pattern in _SIGNALS:
+        if any(n in text for n in needles) and pattern.search(text):
+            found += 1
+            if found == 2:
+                return True
+    return False
 
 
 def split_frontmatter(text: str, shown: str) -> tuple[dict[str, Any], str]:

@@ -63,10 +63,14 @@ def is_heading_line(line: str) -> bool:
     return len(words) <= MAX_HEADING_WORDS and (s[0].isupper() or s[0].isdigit())
 
 
+_BULLET_CHARS = "•●▪◦"
+_BULLET_LINE = re.compile(rf"\s*[{_BULLET_CHARS}]\s")
+
+
 def sniff(text: str) -> bool:
     """Bullet characters, or several bare heading lines that open a paragraph or a list."""
     lines = text.split("\n")[:2000]
-    if any(re.match(r"^\s*[•●▪◦]\s", ln) for ln in lines):
+    if any(c in text for c in _BULLET_CHARS) and any(_BULLET_LINE.match(ln) for ln in lines):
         return True
     heads = 0
     for prev, cur, nxt in zip([""] + lines, lines, lines[1:] + [""]):
