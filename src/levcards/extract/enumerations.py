@@ -17,7 +17,7 @@ _INTRO = re.compile(r"\b(?P<count>two|three|four|five|six|seven|eight|nine|ten|[
 def extract(article: Article) -> list[Enumeration]:
     out: list[Enumeration] = []
     for block in article.blocks():
-        if block.kind != "paragraph":
+        if block.kind != "paragraph" or ":" not in block.text:  # each needs a colon
             continue
         for sentence in sentences(block.text):
             found = _enumeration(sentence)

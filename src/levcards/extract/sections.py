@@ -45,14 +45,30 @@ def _title_matches(title: str, pattern: re.Pattern[str]) -> bool:
     return pattern.search(norm(title)) is not None
 
 
-def with_children(article: Article, pattern: re.Pattern[str]) -> Iterator[tuple[Section, list[Section]]]:
+Nested = tuple[tuple[Section, tuple[Section, ...]], ...]
+_asked: list = [None, {}]
+"""The last article asked about and its answers by pattern (every extractor asks about the
+same few); holding the article keeps its id from being reused by another."""
+
+
+def with_children(article: Article, pattern: re.Pattern[str]) -> Nested:
     """Each section whose title matches, with the deeper sections nested under it.
 
     A nested section is never yielded again on its own, and a closing heading ("Conclusion",
     "Key takeaways") ends the children even when it sits at a deeper level, as plain-text
     exports cannot tell heading levels apart.
     """
-    sections = article.sections
+    if _asked[0] is not article:
+        _asked[0], _asked[1] = article, {}
+    answers: dict[re.Pattern[str], Nested] = _asked[1]
+    found = answers.get(pattern)
+    if found is None:
+        found = answers[pattern] = tuple(_with_children(article.sections, pattern))
+    return found
+
+
+def _with_children(sections: tuple[Section, ...],
+                   pattern: re.Pattern[str]) -> Iterator[tuple[Section, tuple[Section, ...]]]:
     claimed = -1
     for i, section in enumerate(sections):
         if i <= claimed or not matches(section, pattern):
@@ -63,7 +79,7 @@ def with_children(article: Article, pattern: re.Pattern[str]) -> Iterator[tuple[
                 break
             children.append(later)
         claimed = i + len(children)
-        yield section, children
+        yield section, tuple(children)
 
 
 def nested_in(article: Article, pattern: re.Pattern[str]) -> set[int]:

@@ -36,6 +36,8 @@ _COPULA = re.compile(r"^(?P<subj>.{1,60}?)\s+(?P<verb>is defined as|is called|re
                      r"means|is|are)\s+(?P<pred>.+)$")
 _VERB_WORDS = frozenset(("is", "are", "means", "refers"))
 """The first word of each verb _COPULA accepts."""
+_VERB_BETWEEN_SPACES = re.compile(r"\s(?:is|are|means|refers)\s")
+"""What a paragraph must hold for one of its sentences to match _COPULA after the first word."""
 _BAD_PREDICATE = re.compile(
     r"^(not|also|often|usually|always|never|sometimes|still|just|only|really|very|so|too|"
     r"more|less|most|least|one of|one reason|why|what|how|where|because|different|similar|"
@@ -237,8 +239,9 @@ def best_sentences(article: Article, defined: set[str], skipped: set[int]) -> li
             continue  # answers to other questions
         named = f"{title_key} {norm(section.title)}"
         for index, block in enumerate(section.blocks):
-            if block.kind != "paragraph" or _EXAMPLE_LEAD.match(block.text):
-                continue
+            if (block.kind != "paragraph" or _EXAMPLE_LEAD.match(block.text)
+                    or not _VERB_BETWEEN_SPACES.search(block.text)):
+                continue  # no sentence of it can define (sentence_definition's first tests)
             for position, sentence in enumerate(sentences(block.text)):
                 found = sentence_definition(sentence, named)
                 if not found or _EXAMPLE_LEAD.match(sentence):
