@@ -73,12 +73,15 @@ def helpers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return handed
 
 
-def test_packages_made_by_a_forked_helper_equal_those_made_here(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, helpers: list[str]) -> None:
+@pytest.mark.parametrize("at_once", [1, 2])
+def test_packages_made_by_forked_helpers_equal_those_made_here(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, helpers: list[str], at_once: int) -> None:
+    """With one helper at a time, series 0's result is applied before series 1 gets one."""
+    monkeypatch.setattr(builder, "MAX_HELPERS", at_once)
     source = tmp_path / "src"
     _corpus(source, 9)
     shared = _outputs(source, tmp_path / "shared")
-    assert len(helpers) == 1, "series 0 goes to a helper while series 1 and 2 are packaged here"
+    assert len(helpers) == 2, "series 0 and 1 go to helpers; the last is packaged here"
     frozen = tmp_path / "frozen"
     assert build(source, frozen, frozen=True).ok  # every block sealed before any is packaged
     assert _state(source, frozen) == _state(source, tmp_path / "shared")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import deque
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,8 @@ from .results import Report, SeriesResult
 
 FORK_MIN_NOTES = 500
 """A series with fewer notes is packaged here: forking a helper would cost more than it saves."""
+MAX_HELPERS = 3
+"""Forked helpers packaging at once, at most (and at most one a usable CPU)."""
 
 if TYPE_CHECKING:
     from .cache import Cache
@@ -197,11 +200,13 @@ class _SeriesWriter:
     def write_all(self, all_series: list[SeriesResult], match: bool) -> bool:
         """Package every series (matching each first when ``match``); False on a write error.
 
-        Where a forked helper is available, it packages one large series while this process
-        matches and packages the next. Results are applied in series order, and a helper that
-        fails is replaced by doing its work here, so the outcome never depends on the helper.
+        Where forked helpers are available, they package the series while this process
+        matches the next ones (one helper a usable CPU); this process packages only small
+        series and the last one. Results are applied in series order, and a helper that fails
+        is replaced by doing its work here, so the outcome never depends on the helpers.
         """
-        waiting: tuple[SeriesResult, forked.Forked[_Packaged]] | None = None
+        helpers = min(forked.usable_cpus(), MAX_HELPERS) if forked.available() else 0
+        waiting: deque[tuple[SeriesResult, forked.Forked[_Packaged]]] = deque()
         rebuilt = [s for s in all_series
                    if s.reused is None and (self.only is None or s.slug in self.only)]
         last = rebuilt[-1] if rebuilt else None  # a helper for it would leave this process idle
@@ -210,18 +215,22 @@ class _SeriesWriter:
                 self.match(series)
             if self._skip(series):
                 continue
-            if (waiting is None and series is not last and len(series.shipped) >= FORK_MIN_NOTES
-                    and forked.available()):
-                waiting = (series, forked.Forked(lambda s=series: self._package(s)))
+            if helpers and series is not last and len(series.shipped) >= FORK_MIN_NOTES:
+                if len(waiting) == helpers and not self._apply_helper(*waiting.popleft()):
+                    return False
+                waiting.append((series, forked.Forked(lambda s=series: self._package(s))))
                 continue
             self.new_ledger.seal(series.slug)  # its entries can go before the package is made
             packaged = self._package(series)
-            if waiting is not None and not self._apply_helper(*waiting):
-                return False
-            waiting = None
+            while waiting:
+                if not self._apply_helper(*waiting.popleft()):
+                    return False
             if not self._apply(series, packaged):
                 return False
-        return waiting is None or self._apply_helper(*waiting)
+        while waiting:
+            if not self._apply_helper(*waiting.popleft()):
+                return False
+        return True
 
     def _apply_helper(self, series: SeriesResult, helper: forked.Forked[_Packaged]) -> bool:
         """Apply what the helper made of ``series``; if it failed, package the series here."""
