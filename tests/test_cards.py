@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from levcards.cards import NoteContext, make_notes, tag_safe
 from levcards.extract import extract
+from levcards.identity import guid
 from levcards.model import (
     Article,
     Definition,
@@ -308,3 +310,17 @@ def test_with_identity_changes_only_the_identity() -> None:
                     "s", 0, 0)
     assert note.with_identity("h", 7, 9) == replace(note, guid="h", note_id=7, mod=9)
     assert len(fields(NoteSpec)) == 12, "a new field must be carried by with_identity too"
+
+
+@pytest.mark.parametrize("parts", [("levcards", "money", "buffer", "qa", "runway"), ("",),
+                                   ("a",) * 40, ("é", "{{c1::x}}")])
+def test_guid_is_the_first_eight_bytes_of_a_sha256_in_base_91(parts: tuple[str, ...]) -> None:
+    """The documented recipe: new notes keep getting the identities earlier releases gave."""
+    alphabet = ("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                "!#$%&()*+,-./:;<=>?@[]^_`{|}~")
+    number = int.from_bytes(hashlib.sha256("\x1e".join(parts).encode()).digest()[:8], "big")
+    expected = ""
+    while number:
+        expected = alphabet[number % 91] + expected
+        number //= 91
+    assert guid(*parts) == (expected or "a")

@@ -101,3 +101,11 @@ def test_source_date_epoch_sets_the_note_time(seed_decks: Path, tmp_path: Path,
     assert kept and all(mod != 1767225600 for mod in kept.values())
     assert ledger_notes(ledger).keys() >= kept.keys()
     assert {g: e["mod"] for g, e in ledger_notes(ledger).items() if g in kept} == kept
+
+
+def test_the_bundled_ledger_still_holds_for_the_bundled_decks(seed_decks: Path, tmp_path: Path) -> None:
+    """Every note keeps the GUID, note ID and content the committed levcards.lock records:
+    a change to how identities are computed would move every learner's notes."""
+    recorded = (seed_decks / "levcards.lock").read_bytes()
+    build(seed_decks, tmp_path / "dist", "--frozen")  # exits non-zero if the ledger would change
+    assert (seed_decks / "levcards.lock").read_bytes() == recorded

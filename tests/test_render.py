@@ -99,3 +99,12 @@ def test_cloze_sentence_refuses_a_missing_phrase(sentence: str, phrase: str) -> 
 
 def test_bullet_list_wraps_fragments() -> None:
     assert render.bullet_list(["a", "<b>b</b>"]) == "<ul><li>a</li><li><b>b</b></li></ul>"
+
+
+@pytest.mark.parametrize(("raw", "escaped"), [
+    ("AT&T", "AT&amp;T"), ("a<b", "a&lt;b"), ("a>b", "a&gt;b"), ('say "hi"', "say &quot;hi&quot;"),
+    ("don't", "don&#x27;t"), ("{x", "&#123;x"), ("x}", "x&#125;"), ("tab\x0bbed", "tab bed"),
+    ("field\x1fsplit", "field split"), ("del\x7f", "del "), ("plain words", "plain words"),
+])
+def test_each_special_character_is_escaped_even_when_alone(raw: str, escaped: str) -> None:
+    assert render.text(raw) == escaped

@@ -11,14 +11,21 @@ from __future__ import annotations
 import re
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
-                          "{": "&#123;", "}": "&#125;"})
-"""html.escape(quote=True) plus the braces, in one pass."""
+_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#x27;"),
+            ("{", "&#123;"), ("}", "&#125;"))
+"""html.escape(quote=True) plus the braces; "&" first, so no reference is escaped twice."""
+_SPECIAL = re.compile(r"[&<>\"'{}\x00-\x08\x0b-\x1f\x7f]")
 
 
 def text(value: str) -> str:
     """Escape plain text for an HTML field; braces and control characters neutralised."""
-    return _CONTROL.sub(" ", value).translate(_ESCAPES)
+    if _SPECIAL.search(value) is None:
+        return value  # most text: nothing to do
+    value = _CONTROL.sub(" ", value)
+    for char, reference in _ESCAPES:
+        if char in value:
+            value = value.replace(char, reference)
+    return value
 
 
 def cloze_answer(value: str) -> str:
