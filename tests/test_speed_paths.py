@@ -332,3 +332,29 @@ def test_the_cycle_collector_pauses_during_a_build_and_is_put_back(
     finally:
         gc.enable()
     assert seen and not any(seen)
+
+
+def test_an_edit_while_a_worker_reads_never_leaves_stale_items_in_the_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker hashes an article before it reads it: an edit in between gives a key the
+    next build misses (and reads again), never old items under the new content's key."""
+    import levcards.cache as cache_module
+
+    source, out = tmp_path / "src", tmp_path / "out"
+    _corpus(source, 4)
+    real_key = cache_module.content_key
+    edited: set[str] = set()
+
+    def edit_then_hash(path: str, *rest: object) -> str | None:
+        if path not in edited:  # the author saves just as the worker gets to the file
+            edited.add(path)
+            with open(path, "a", encoding="utf-8") as handle:
+                handle.write("- Late edits are **picked up** by the next build.\n")
+        return real_key(path, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache_module, "content_key", edit_then_hash)
+    assert build(source, out).ok
+    assert len(edited) == 4
+    monkeypatch.setattr(cache_module, "content_key", real_key)
+    assert build(source, out).ok
+    assert _state(source, out) == _from_scratch(source, tmp_path / "scratch")

@@ -50,6 +50,11 @@ def _stat_key(path: str, sidecar: str | None) -> list[int] | None:
     return key
 
 
+HASH_WHEN_READ = "hash when read"
+"""``Cache.key_for`` of an article last build did not see: no record can match it, so its key
+is computed by the worker that reads it (``Job.hash_content``), on both cores."""
+
+
 def content_key(path: str, shown: str, reader: str | None) -> str | None:
     """The key of the article's content, or None when it cannot be read (the reader says why)."""
     try:
@@ -126,6 +131,8 @@ class Cache:
                 and isinstance(record.get("key"), str)):
             return record["key"]  # type: ignore[no-any-return]
         self._hashed.add(shown)
+        if not isinstance(record, dict):
+            return HASH_WHEN_READ  # no record to compare with: the worker that reads it hashes it
         return content_key(path, shown, reader)
 
     def record(self, shown: str, key: str | None) -> dict[str, Any] | None:

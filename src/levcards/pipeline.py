@@ -11,7 +11,7 @@ from typing import Any
 
 from . import __version__
 from . import config as cfg
-from .cache import CACHE_DIR, Cache, problems_from
+from .cache import CACHE_DIR, HASH_WHEN_READ, Cache, problems_from
 from .cards import NoteContext, make_notes, tag_safe
 from .errors import Problems, SourceError
 from .model import Article, NoteSpec
@@ -86,8 +86,12 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
     todo = [p for p in paths if known[p] is None]
     # when every article is read anyway, its notes are made while the workers read the next
     lazy = len(todo) == len(paths)
-    arriving = zip(todo, _read(todo, reader, progress, keep_sections, lazy))
+    unseen = {p for p in todo if content[p] == HASH_WHEN_READ}
+    arriving = zip(todo, _read(todo, reader, progress, keep_sections, lazy, unseen))
     outcomes = {} if lazy else dict(arriving)
+    for p, outcome in outcomes.items():
+        if p in unseen:
+            content[p] = outcome.key
     folder_configs: dict[str, cfg.DeckConfig | None] = {}
 
     def config_of(folder: str) -> cfg.DeckConfig | None:
@@ -140,7 +144,12 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
             series.articles.append(result)
             results.append(result)
             continue
-        outcome = outcomes[path] if path in outcomes else next(arriving)[1]
+        if path in outcomes:
+            outcome = outcomes[path]
+        else:
+            outcome = next(arriving)[1]
+            if path in unseen:
+                content[path] = outcome.key
         before = len(problems.items)
         problems.items.extend(outcome.problems)
         article = outcome.article
@@ -220,9 +229,10 @@ def _settings_digest(root: Path, folders: set[str], reader: str | None, threshol
 
 
 def _read(paths: list[str], reader: str | None, progress: Progress | None,
-          keep_sections: bool, lazy: bool = False) -> Iterable[Outcome]:
-    """Outcomes in the order of ``paths``; ``lazy`` yields each as it arrives."""
-    outcomes = run_all([Job(p, p, reader, keep_sections) for p in paths], progress)
+          keep_sections: bool, lazy: bool = False, unseen: set[str] = frozenset()) -> Iterable[Outcome]:
+    """Outcomes in the order of ``paths``; ``lazy`` yields each as it arrives; the workers
+    compute the content keys of the ``unseen`` paths."""
+    outcomes = run_all([Job(p, p, reader, keep_sections, p in unseen) for p in paths], progress)
     return outcomes if lazy else list(outcomes)
 
 

@@ -31,6 +31,8 @@ class Outcome:
     article: Article | None
     items: list[Item] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    key: str | None = None
+    """The file's content key, when the job asked for it (``Job.hash_content``)."""
 
 
 @dataclass(frozen=True)
@@ -39,10 +41,22 @@ class Job:
     shown: str
     reader: str | None
     keep_sections: bool
+    hash_content: bool = False
 
 
 def run(job: Job) -> Outcome:
     """Read, extract and apply the article's sidecar controls; every failure becomes a Problem."""
+    key = None
+    if job.hash_content:  # before reading: an edit in between makes the key miss, never lie
+        from .cache import content_key  # cache imports this module
+
+        key = content_key(job.path, job.shown, job.reader)
+    outcome = _guarded(job)
+    outcome.key = key
+    return outcome
+
+
+def _guarded(job: Job) -> Outcome:
     try:
         return _run(job)
     except (MemoryError, RecursionError):
