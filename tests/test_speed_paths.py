@@ -6,6 +6,7 @@ import gc
 import hashlib
 import json
 import os
+import pickle
 from pathlib import Path
 
 import pytest
@@ -358,3 +359,17 @@ def test_an_edit_while_a_worker_reads_never_leaves_stale_items_in_the_cache(
     monkeypatch.setattr(cache_module, "content_key", real_key)
     assert build(source, out).ok
     assert _state(source, out) == _from_scratch(source, tmp_path / "scratch")
+
+
+def test_what_a_worker_sends_back_survives_pickling_unchanged() -> None:
+    """Outcomes cross the process boundary pickled (compactly: class and field values)."""
+    roots = (Path(__file__).parent / "fixtures", Path(__file__).parents[1] / "decks")
+    files = sorted(p for root in roots for p in root.rglob("*") if p.suffix in (".md", ".txt"))
+    assert len(files) >= 7
+    for path in files:
+        outcome = worker.run(worker.Job(str(path), path.name, None, True, True))
+        back = pickle.loads(pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL))
+        assert back == outcome, path.name
+        if outcome.article is not None:  # meta is left out of Article equality
+            assert back.article is not None and back.article.meta == outcome.article.meta
+            assert back.article.sections == outcome.article.sections
