@@ -132,3 +132,27 @@ def test_sealing_without_a_scratch_file_keeps_the_block_in_memory(
     ledger = _ledger()
     ledger.seal("alpha")
     assert ledger == _ledger() and ledger.dumps() == _ledger().dumps()
+
+
+@pytest.mark.parametrize("awkward", ['say "hi"', "back\\slash", "tab\tand\nnewline\x00\x1f",
+                                     "é ü 日本 😀", "line\u2028separator", "</script>&amp;", ""])
+def test_an_entry_line_is_canonical_json_whatever_its_text(awkward: str) -> None:
+    """Lines are written without the JSON encoder where the types allow; the bytes must be
+    what the encoder would give, and odd types (a hand-edited ledger) still give valid JSON."""
+    from levcards.ledger import _entry_line
+
+    def canonical(guid: str, e: Entry) -> str:
+        body = {name: getattr(e, name) for name in ("article", "kind", "key", "notetype",
+                "fields", "tags", "cards", "hash", "mod", "note_id", "ref", "order", "retired")}
+        return f"    {json.dumps(guid, ensure_ascii=False)}: " + json.dumps(
+            body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+    entry = Entry("s", awkward, "qa", awkward, "basic", [awkward, "b", awkward], [awkward],
+                  2, awkward, 1_700_000_000, 1_700_000_000_123, awkward, 3, False)
+    assert _entry_line(awkward, entry) == canonical(awkward, entry)
+    for odd in ({"cards": "2; not json"}, {"fields": "ab"}, {"key": 7}, {"retired": 0},
+                {"tags": ["x", 1]}):
+        changed = Entry(**{**{name: getattr(entry, name) for name in (
+            "series", "article", "kind", "key", "notetype", "fields", "tags", "cards", "hash",
+            "mod", "note_id", "ref", "order", "retired")}, **odd})
+        assert _entry_line("g", changed) == canonical("g", changed)
