@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from ..model import Article, Block, Section
 from .text import norm
@@ -36,13 +35,25 @@ CLOSERS = titled(r"^(conclusion|in conclusion|final (thoughts|words)|wrapping up
 """Headings that end a run of sub-headings (one mistake after another) in any article."""
 
 
+_ANSWERS: dict[tuple[str, int], tuple[re.Pattern[str], bool]] = {}
+"""(title, id of pattern) -> (pattern, answer): every extractor asks about the same few titles.
+Keyed by the pattern's id because hashing a compiled pattern costs as much as the search; the
+entry holds the pattern, so no other pattern can get its id while the answer is remembered."""
+_MAX_ANSWERS = 16384
+
+
 def matches(section: Section, pattern: re.Pattern[str]) -> bool:
-    return bool(section.title) and _title_matches(section.title, pattern)
-
-
-@lru_cache(maxsize=16384)  # every extractor asks about the same few titles
-def _title_matches(title: str, pattern: re.Pattern[str]) -> bool:
-    return pattern.search(norm(title)) is not None
+    title = section.title
+    if not title:
+        return False
+    known = _ANSWERS.get((title, id(pattern)))
+    if known is not None:
+        return known[1]
+    if len(_ANSWERS) >= _MAX_ANSWERS:
+        _ANSWERS.clear()
+    answer = pattern.search(norm(title)) is not None
+    _ANSWERS[(title, id(pattern))] = (pattern, answer)
+    return answer
 
 
 Nested = tuple[tuple[Section, tuple[Section, ...]], ...]
