@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
+
 def _compact(self: object) -> tuple[type, tuple[object, ...]]:
     """Pickle as (class, field values): about a third faster than the default (workers send
     every article's items back this way)."""

@@ -229,7 +229,8 @@ def _settings_digest(root: Path, folders: set[str], reader: str | None, threshol
 
 
 def _read(paths: list[str], reader: str | None, progress: Progress | None,
-          keep_sections: bool, lazy: bool = False, unseen: set[str] = frozenset()) -> Iterable[Outcome]:
+          keep_sections: bool, lazy: bool = False,
+          unseen: frozenset[str] | set[str] = frozenset()) -> Iterable[Outcome]:
     """Outcomes in the order of ``paths``; ``lazy`` yields each as it arrives; the workers
     compute the content keys of the ``unseen`` paths."""
     outcomes = run_all([Job(p, p, reader, keep_sections, p in unseen) for p in paths], progress)
