@@ -222,11 +222,12 @@ class _SeriesWriter:
                 continue
             self.new_ledger.seal(series.slug)  # its entries can go before the package is made
             packaged = self._package(series)
-            while waiting:
-                if not self._apply_helper(*waiting.popleft()):
-                    return False
-            if not self._apply(series, packaged):
+            if not self._apply_waiting(waiting) or not self._apply(series, packaged):
                 return False
+        return self._apply_waiting(waiting)
+
+    def _apply_waiting(self, waiting: deque[tuple[SeriesResult, forked.Forked[_Packaged]]]) -> bool:
+        """Apply every helper still waiting, oldest first; False on a write error."""
         while waiting:
             if not self._apply_helper(*waiting.popleft()):
                 return False

@@ -89,9 +89,6 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
     unseen = {p for p in todo if content[p] == HASH_WHEN_READ}
     arriving = zip(todo, _read(todo, reader, progress, keep_sections, lazy, unseen))
     outcomes = {} if lazy else dict(arriving)
-    for p, outcome in outcomes.items():
-        if p in unseen:
-            content[p] = outcome.key
     folder_configs: dict[str, cfg.DeckConfig | None] = {}
 
     def config_of(folder: str) -> cfg.DeckConfig | None:
@@ -144,12 +141,9 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
             series.articles.append(result)
             results.append(result)
             continue
-        if path in outcomes:
-            outcome = outcomes[path]
-        else:
-            outcome = next(arriving)[1]
-            if path in unseen:
-                content[path] = outcome.key
+        outcome = outcomes[path] if path in outcomes else next(arriving)[1]
+        if path in unseen:  # hashed by its worker; its series is a touched one, never reused
+            content[path] = outcome.key
         before = len(problems.items)
         problems.items.extend(outcome.problems)
         article = outcome.article

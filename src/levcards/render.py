@@ -23,8 +23,7 @@ def text(value: str) -> str:
         return value  # most text: nothing to do
     value = _CONTROL.sub(" ", value)
     for char, reference in _ESCAPES:
-        if char in value:
-            value = value.replace(char, reference)
+        value = value.replace(char, reference)
     return value
 
 
