@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -68,6 +69,29 @@ def test_one_bad_article_costs_only_itself(seed_decks: Path, tmp_path: Path) -> 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert runner.invoke(app, ["build", str(tmp_path / "missing")]).exit_code == 2
     assert runner.invoke(app, ["build", "--no-such-flag"]).exit_code == 2
+
+
+def test_the_command_keeps_exit_codes_and_all_its_output_when_it_skips_teardown(tmp_path: Path) -> None:
+    """`levcards` leaves through os._exit: what it printed must still arrive, code intact."""
+    source = tmp_path / "decks" / "notes"
+    source.mkdir(parents=True)
+    for n in range(40):  # enough output to sit in a pipe's buffer when the process leaves
+        (source / f"a{n:02}.md").write_text(f"# Topic {n}\n\n## Glossary\n\n- **Term {n}:** what "
+                                           f"the word number {n} means here.\n", encoding="utf-8")
+    command = [sys.executable, "-m", "levcards", "build", str(tmp_path / "decks"),
+               "--out", str(tmp_path / "out"), "--format", "json"]
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=buffered)
+    assert done.returncode == 0, done.stderr
+    assert sum(s["notes"] for s in json.loads(done.stdout)["series"]) == 40
+    (source / "broken.md").write_text("---\ntitle: [unclosed\n---\n\n# Body\n", encoding="utf-8")
+    failed = subprocess.run(command, capture_output=True, text=True, check=False, env=buffered)
+    assert failed.returncode == 1
+    report = json.loads(failed.stdout)
+    assert not report["ok"] and report["problems"][0]["path"].endswith("broken.md")
+    usage = subprocess.run([sys.executable, "-m", "levcards", "build", "--no-such-flag"],
+                           capture_output=True, text=True, check=False)
+    assert usage.returncode == 2 and "--no-such-flag" in usage.stderr
 
 
 def test_help_and_module_entry_point() -> None:

@@ -1,5 +1,5 @@
 """``python -m levcards`` runs the command line."""
 
-from levcards.cli import app
+from levcards.cli import run
 
-app(prog_name="levcards")
+run()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -22,6 +23,31 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def run() -> None:
+    """The ``levcards`` command: run it, then leave without tearing the interpreter down.
+
+    A large build ends holding hundreds of thousands of objects, and freeing them one by one
+    at exit took a fifth of a second at 10,000 articles. Every file is written and closed by
+    then; only the output streams are flushed here.
+    """
+    try:
+        app(prog_name="levcards")
+        code: object = 0
+    except SystemExit as done:
+        code = done.code
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):  # sys.exit("message"): print it, as Python would
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe or stream: nothing left to say
+            pass
+    os._exit(code)
 
 
 class Format(str, Enum):
