@@ -94,6 +94,28 @@ def test_the_command_keeps_exit_codes_and_all_its_output_when_it_skips_teardown(
     assert usage.returncode == 2 and "--no-such-flag" in usage.stderr
 
 
+_HEAVY = {"genanki", "sqlite3", "anki", "pydantic"}
+"""Packages only a build needs (or none of our commands): start-up must not pay for them."""
+
+
+def _modules_loaded_by(args: list[str]) -> set[str]:
+    script = ("import sys\nfrom levcards.cli import app\ntry:\n    app(sys.argv[1:], "
+              "prog_name='levcards')\nexcept SystemExit:\n    pass\n"
+              "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", script, *args], cwd=REPO, capture_output=True,
+                          text=True, check=False)
+    return set(done.stderr.split())
+
+
+def test_help_and_check_on_one_file_load_nothing_heavy() -> None:
+    """`levcards --help` and `levcards check FILE` stay quick: no genanki, SQLite or pydantic
+    (typer 0.29 validates every option through pydantic, 0.1 s a command; hence typer<0.29)."""
+    assert _modules_loaded_by(["--help"]) & _HEAVY == set()
+    loaded = _modules_loaded_by(["check", "decks/money/000_49af584fc83ed8ca.txt"])
+    assert "markdown_it" in loaded  # the check really read the article
+    assert loaded & _HEAVY == set()
+
+
 def test_help_and_module_entry_point() -> None:
     result = subprocess.run([sys.executable, "-m", "levcards", "--help"], capture_output=True,
                             text=True, check=False)
