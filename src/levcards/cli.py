@@ -32,14 +32,12 @@ def run() -> None:
     at exit took a fifth of a second at 10,000 articles. Every file is written and closed by
     then; only the output streams are flushed here.
     """
+    code: str | int | None = 0
     try:
         app(prog_name="levcards")
-        code: object = 0
     except SystemExit as done:
         code = done.code
-    if code is None:
-        code = 0
-    elif not isinstance(code, int):  # sys.exit("message"): print it, as Python would
+    if isinstance(code, str):  # sys.exit("message"): print it and fail, as Python would
         print(code, file=sys.stderr)
         code = 1
     for stream in (sys.stdout, sys.stderr):
@@ -47,7 +45,7 @@ def run() -> None:
             stream.flush()
         except (OSError, ValueError):  # a closed pipe or stream: nothing left to say
             pass
-    os._exit(code)
+    os._exit(code or 0)
 
 
 class Format(str, Enum):
