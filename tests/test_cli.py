@@ -103,8 +103,10 @@ def _modules_loaded_by(args: list[str]) -> set[str]:
               "prog_name='levcards')\nexcept SystemExit:\n    pass\n"
               "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})), file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", script, *args], cwd=REPO, capture_output=True,
-                          text=True, check=False)
-    return set(done.stderr.split())
+                          text=True, check=True)  # a crash must fail the test, not pass it
+    loaded = set(done.stderr.splitlines()[-1].split())
+    assert "levcards" in loaded, done.stderr  # the last line is the module listing
+    return loaded
 
 
 def test_help_and_check_on_one_file_load_nothing_heavy() -> None:
