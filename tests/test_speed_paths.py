@@ -288,9 +288,10 @@ def test_a_file_hashed_too_soon_after_its_edit_is_trusted_once_it_is_hashed_late
     source, out = tmp_path / "src", tmp_path / "out"
     _corpus(source, 4)  # every file's mtime is 1_700_000_000
     hashed: list[str] = []
-    real_key = cache_module.content_key
-    monkeypatch.setattr(cache_module, "content_key",
-                        lambda path, *rest: hashed.append(str(path)) or real_key(path, *rest))
+    real_key = cache_module.key_of  # every content key is made here, by a worker or not
+    monkeypatch.setattr(cache_module, "key_of",
+                        lambda data, sidecar, shown, reader: hashed.append(shown)
+                        or real_key(data, sidecar, shown, reader))
     clock = [1_700_000_001 * 10**9]
     monkeypatch.setattr(cache_module.time, "time_ns", lambda: clock[0])
     reference = _fresh_build(source, out)
@@ -335,28 +336,35 @@ def test_the_cycle_collector_pauses_during_a_build_and_is_put_back(
     assert seen and not any(seen)
 
 
+@pytest.mark.parametrize("edit_first", [True, False], ids=["edit-then-read", "read-then-edit"])
 def test_an_edit_while_a_worker_reads_never_leaves_stale_items_in_the_cache(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The worker hashes an article before it reads it: an edit in between gives a key the
-    next build misses (and reads again), never old items under the new content's key."""
-    import levcards.cache as cache_module
-
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit_first: bool) -> None:
+    """The worker keys an article by the very bytes it reads: an edit just before or just
+    after that read gives the next build a key it misses (and reads again) or the key of
+    what was read, never old items under the new content's key."""
     source, out = tmp_path / "src", tmp_path / "out"
     _corpus(source, 4)
-    real_key = cache_module.content_key
+    real_read = worker.read_bytes
     edited: set[str] = set()
 
-    def edit_then_hash(path: str, *rest: object) -> str | None:
-        if path not in edited:  # the author saves just as the worker gets to the file
-            edited.add(path)
+    def edit(path: Path) -> None:
+        if str(path) not in edited:  # the author saves just as the worker gets to the file
+            edited.add(str(path))
             with open(path, "a", encoding="utf-8") as handle:
                 handle.write("- Late edits are **picked up** by the next build.\n")
-        return real_key(path, *rest)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(cache_module, "content_key", edit_then_hash)
+    def racing_read(path: Path, shown: str) -> bytes:
+        if edit_first:
+            edit(path)
+        data = real_read(path, shown)
+        if not edit_first:
+            edit(path)
+        return data
+
+    monkeypatch.setattr(worker, "read_bytes", racing_read)
     assert build(source, out).ok
     assert len(edited) == 4
-    monkeypatch.setattr(cache_module, "content_key", real_key)
+    monkeypatch.setattr(worker, "read_bytes", real_read)
     assert build(source, out).ok
     assert _state(source, out) == _from_scratch(source, tmp_path / "scratch")
 

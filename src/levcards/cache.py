@@ -59,13 +59,22 @@ def content_key(path: str, shown: str, reader: str | None) -> str | None:
     """The key of the article's content, or None when it cannot be read (the reader says why)."""
     try:
         with open(path, "rb") as handle:
-            digest = hashlib.sha256(handle.read())
+            data = handle.read()
         sidecar = sidecar_name(path)
+        side = None
         if os.path.isfile(sidecar):
             with open(sidecar, "rb") as handle:
-                digest.update(b"\x00sidecar\x00" + handle.read())
+                side = handle.read()
     except OSError:
         return None
+    return key_of(data, side, shown, reader)
+
+
+def key_of(data: bytes, sidecar: bytes | None, shown: str, reader: str | None) -> str:
+    """``content_key`` of an article whose bytes (and its sidecar's, if it has one) are read."""
+    digest = hashlib.sha256(data)
+    if sidecar is not None:
+        digest.update(b"\x00sidecar\x00" + sidecar)
     return f"{__version__}|{reader or ''}|{shown}|{digest.hexdigest()}"
 
 

@@ -46,14 +46,12 @@ def sidecar_name(article: str) -> str:
     return os.path.join(folder, name.split(".")[0] + SUFFIX)
 
 
-def load(article: Path) -> Overrides | None:
-    path = sidecar_for(article)
-    if not path.is_file():
-        return None
-    shown = str(path)
+def parse(shown: str, raw: bytes) -> Overrides:
+    """The sidecar named ``shown``, from its bytes ``raw`` (the worker reads them once, for
+    the article's content key and for this)."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as err:
+        data = tomllib.loads(raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise SourceError(shown, getattr(err, "lineno", None) or 1, f"cannot be used ({err})",
                           code="sidecar") from None
     unknown = sorted(set(data) - {"skip", "fix", "card"})

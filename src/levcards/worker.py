@@ -19,6 +19,7 @@ from .forked import usable_cpus
 from .gc_tuning import pause_collector
 from .model import Article, Item
 from .readers import read_article
+from .readers.source import read_bytes
 
 PARALLEL_MIN_ARTICLES = 48
 """Below this many articles to read, a process pool costs more than it saves."""
@@ -45,20 +46,45 @@ class Job:
 
 
 def run(job: Job) -> Outcome:
-    """Read, extract and apply the article's sidecar controls; every failure becomes a Problem."""
-    key = None
-    if job.hash_content:  # before reading: an edit in between makes the key miss, never lie
-        from .cache import content_key  # cache imports this module
+    """Read, extract and apply the article's sidecar controls; every failure becomes a Problem.
 
-        key = content_key(job.path, job.shown, job.reader)
-    outcome = _guarded(job)
-    outcome.key = key
+    The article and its sidecar are read once, so the content key (``Job.hash_content``) is
+    the hash of the very bytes the items were made from.
+    """
+    files = _Files(job.path, job.shown)
+    outcome = _guarded(job, files)
+    if job.hash_content and files.data is not None and not isinstance(files.sidecar, OSError):
+        from .cache import key_of  # cache imports this module
+
+        outcome.key = key_of(files.data, files.sidecar, job.shown, job.reader)
     return outcome
 
 
-def _guarded(job: Job) -> Outcome:
+class _Files:
+    """An article's bytes (None and ``error`` when unreadable) and its sidecar's (None when it
+    has none, the OSError when it cannot be read)."""
+
+    def __init__(self, path: str, shown: str) -> None:
+        self.path = path
+        self.data: bytes | None = None
+        self.error: SourceError | None = None
+        try:
+            self.data = read_bytes(Path(path), shown)
+        except SourceError as err:
+            self.error = err
+        self.sidecar_path = overrides.sidecar_name(path)
+        self.sidecar: bytes | OSError | None = None
+        if os.path.isfile(self.sidecar_path):
+            try:
+                with open(self.sidecar_path, "rb") as handle:
+                    self.sidecar = handle.read()
+            except OSError as err:
+                self.sidecar = err
+
+
+def _guarded(job: Job, files: _Files) -> Outcome:
     try:
-        return _run(job)
+        return _run(job, files)
     except (MemoryError, RecursionError):
         message = "is too large or too deeply nested to process; split it into smaller articles"
     except Exception as err:  # a bug in levcards must cost this article only, never the build
@@ -67,11 +93,12 @@ def _guarded(job: Job) -> Outcome:
     return Outcome(None, [], [Problem(job.shown, 1, "error", "internal", message)])
 
 
-def _run(job: Job) -> Outcome:
+def _run(job: Job, files: _Files) -> Outcome:
     problems = Problems()
-    path = Path(job.path)
     try:
-        article = read_article(path, job.shown, job.reader)
+        if files.error is not None:
+            raise files.error
+        article = read_article(Path(job.path), job.shown, job.reader, files.data)
     except SourceError as err:
         problems.from_error(err)
         return Outcome(None, [], problems.items)
@@ -79,7 +106,7 @@ def _run(job: Job) -> Outcome:
         problems.warning(job.shown, line, "reader", message)
     items = extract(article)
     try:
-        sidecar = overrides.load(path)
+        sidecar = _sidecar(files)
     except SourceError as err:
         problems.from_error(err)
         sidecar = None
@@ -88,6 +115,15 @@ def _run(job: Job) -> Outcome:
     if not job.keep_sections:
         article = replace(article, sections=())  # the notes need only title and metadata
     return Outcome(article, items, problems.items)
+
+
+def _sidecar(files: _Files) -> overrides.Overrides | None:
+    if files.sidecar is None:
+        return None
+    shown = str(overrides.sidecar_for(Path(files.path)))  # the path as given, tidied
+    if isinstance(files.sidecar, OSError):
+        raise SourceError(shown, 1, f"cannot be used ({files.sidecar})", code="sidecar")
+    return overrides.parse(shown, files.sidecar)
 
 
 def run_all(jobs: Sequence[Job], progress: Callable[[int, int], None] | None = None) -> Iterator[Outcome]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import SourceError
 from ..model import Article
 from . import markdown, plaintext, prose
-from .source import read_text
+from .source import decode, read_bytes
 
 Read = Callable[[str, str, str], Article]
 """(text, shown path, slug) -> Article"""
@@ -54,10 +54,12 @@ def pick_reader(text: str, name: str | None = None) -> Reader:
     return next(r for r in READERS if r.sniff(text))
 
 
-def read_article(path: Path, shown: str | None = None, reader: str | None = None) -> Article:
-    """Read one file into an Article; raises SourceError for anything wrong with the file."""
+def read_article(path: Path, shown: str | None = None, reader: str | None = None,
+                 data: bytes | None = None) -> Article:
+    """Read one file (or its bytes, ``data``, read already) into an Article; raises SourceError
+    for anything wrong with the file."""
     shown = shown if shown is not None else str(path)
-    text, warnings = read_text(path, shown)
+    text, warnings = decode(read_bytes(path, shown) if data is None else data, shown)
     if not text.strip():
         raise SourceError(shown, 1, "is empty; write the article or remove the file", code="empty")
     try:

@@ -20,11 +20,8 @@ _BOMS = (
 _BINARY_MAGIC = (b"\x89PNG", b"PK\x03\x04", b"%PDF", b"GIF8", b"\xff\xd8\xff", b"\x7fELF")
 
 
-def read_text(path: Path, shown: str) -> tuple[str, list[tuple[int, str]]]:
-    """Read ``path`` as text; return it with newline-normalised endings and any warnings.
-
-    Raises SourceError (naming ``shown``) for files that are missing, too large or not text.
-    """
+def read_bytes(path: Path, shown: str) -> bytes:
+    """The file's bytes; raises SourceError (naming ``shown``) if it is missing or too large."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -40,7 +37,7 @@ def read_text(path: Path, shown: str) -> tuple[str, list[tuple[int, str]]]:
         reason = err.strerror or str(err)
         raise SourceError(shown, 1, f"cannot be read ({reason}); check that it exists and "
                           "is readable", code="unreadable") from None
-    return decode(data, shown)
+    return data
 
 
 def decode(data: bytes, shown: str) -> tuple[str, list[tuple[int, str]]]:
