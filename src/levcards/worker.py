@@ -72,11 +72,11 @@ class _Files:
             self.data = read_bytes(Path(path), shown)
         except SourceError as err:
             self.error = err
-        self.sidecar_path = overrides.sidecar_name(path)
+        sidecar = overrides.sidecar_name(path)
         self.sidecar: bytes | OSError | None = None
-        if os.path.isfile(self.sidecar_path):
+        if os.path.isfile(sidecar):
             try:
-                with open(self.sidecar_path, "rb") as handle:
+                with open(sidecar, "rb") as handle:
                     self.sidecar = handle.read()
             except OSError as err:
                 self.sidecar = err
