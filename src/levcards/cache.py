@@ -27,7 +27,7 @@ from . import __version__
 from .atomic import write_bytes
 from .errors import OutputError, Problem
 from .model import ITEM_TYPES, Article, Item, SourceRef
-from .overrides import sidecar_name
+from .overrides import read_sidecar, sidecar_name
 from .worker import Outcome
 
 CACHE_DIR = ".levcards-cache"
@@ -60,11 +60,7 @@ def content_key(path: str, shown: str, reader: str | None) -> str | None:
     try:
         with open(path, "rb") as handle:
             data = handle.read()
-        sidecar = sidecar_name(path)
-        side = None
-        if os.path.isfile(sidecar):
-            with open(sidecar, "rb") as handle:
-                side = handle.read()
+        side = read_sidecar(path)
     except OSError:
         return None
     return key_of(data, side, shown, reader)

@@ -46,6 +46,15 @@ def sidecar_name(article: str) -> str:
     return os.path.join(folder, name.split(".")[0] + SUFFIX)
 
 
+def read_sidecar(article: str) -> bytes | None:
+    """The bytes of the article's sidecar, None when it has none; raises OSError if unreadable."""
+    path = sidecar_name(article)
+    if not os.path.isfile(path):
+        return None
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
 def parse(shown: str, raw: bytes) -> Overrides:
     """The sidecar named ``shown``, from its bytes ``raw`` (the worker reads them once, for
     the article's content key and for this)."""

@@ -72,14 +72,11 @@ class _Files:
             self.data = read_bytes(Path(path), shown)
         except SourceError as err:
             self.error = err
-        sidecar = overrides.sidecar_name(path)
         self.sidecar: bytes | OSError | None = None
-        if os.path.isfile(sidecar):
-            try:
-                with open(sidecar, "rb") as handle:
-                    self.sidecar = handle.read()
-            except OSError as err:
-                self.sidecar = err
+        try:
+            self.sidecar = overrides.read_sidecar(path)
+        except OSError as err:
+            self.sidecar = err
 
 
 def _guarded(job: Job, files: _Files) -> Outcome:
