@@ -134,6 +134,28 @@ def test_sealing_without_a_scratch_file_keeps_the_block_in_memory(
     assert ledger == _ledger() and ledger.dumps() == _ledger().dumps()
 
 
+def test_a_scratch_file_that_fills_up_keeps_the_block_in_memory() -> None:
+    """The scratch file takes the first block, then the file size limit stops it halfway
+    through the second: that block stays in memory, and both read back whole."""
+    import resource
+
+    ledger = _ledger()
+    ledger.set_series("beta-2", {f"h{n}": _entry("beta-2", n) for n in range(15)})
+    reference = ledger.dumps()
+    first = len(ledger.block_bytes("alpha"))
+    assert 2 * first < len(ledger.block_bytes("beta-2")) < 8192  # inside one write buffer
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (2 * first, hard))  # Python ignores SIGXFSZ
+    try:
+        ledger.seal("alpha")
+        ledger.seal("beta-2")
+        assert ledger.sealed("alpha") and ledger.sealed("beta-2")
+        assert ledger.dumps() == reference
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        ledger.close()
+
+
 @pytest.mark.parametrize("awkward", ['say "hi"', "back\\slash", "tab\tand\nnewline\x00\x1f",
                                      "é ü 日本 😀", "line\u2028separator", "</script>&amp;", ""])
 def test_an_entry_line_is_canonical_json_whatever_its_text(awkward: str) -> None:

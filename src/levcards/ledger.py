@@ -169,9 +169,12 @@ class Ledger:
         self._digests[slug] = hashlib.sha1(data).hexdigest()
         try:
             if self._scratch is None:
-                self._scratch = tempfile.TemporaryFile(prefix="levcards-ledger-")  # noqa: SIM115 (closed by close())
+                # unbuffered: a write that does not fit fails here, not in a later seek or close
+                self._scratch = tempfile.TemporaryFile(prefix="levcards-ledger-", buffering=0)  # noqa: SIM115 (closed by close())
             start = self._scratch.seek(0, 2)
-            self._scratch.write(data)
+            rest = memoryview(data)
+            while rest:
+                rest = rest[self._scratch.write(rest):]
             self._sealed[slug] = (start, len(data))
         except OSError:  # no room for a scratch file: the bytes stay in memory instead
             self._raw[slug] = (memoryview(bytes(data)), -1)
