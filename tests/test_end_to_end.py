@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
+import zipfile
 from pathlib import Path
+
+import genanki
 
 from anki.collection import Collection
 from ankitools import import_apkg, notes, visible_text
@@ -84,6 +88,25 @@ def test_same_sources_give_identical_bytes(seed_decks: Path, tmp_path: Path) -> 
     build(seed_decks, tmp_path / "b")
     for package in sorted((tmp_path / "a").glob("*.apkg")):
         assert package.read_bytes() == (tmp_path / "b" / package.name).read_bytes(), package.name
+
+
+def test_each_package_holds_a_sound_collection_with_the_schema_indexes(seed_decks: Path,
+                                                                      tmp_path: Path) -> None:
+    """The collection is built in memory with its indexes made after the rows: the same
+    indexes as genanki's schema, each one consistent with its table."""
+    out = tmp_path / "dist"
+    build(seed_decks, out)
+    reference = sqlite3.connect(":memory:")
+    genanki.Package(genanki.Deck(1, "Reference")).write_to_db(reference.cursor(), 0, iter(()))
+    schema = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
+    want = reference.execute(schema).fetchall()
+    assert any(row[0] == "index" and row[2] == "cards" for row in want)
+    for package in sorted(out.glob("*.apkg")):
+        collection = sqlite3.connect(":memory:")
+        collection.deserialize(zipfile.ZipFile(package).read("collection.anki2"))
+        assert collection.execute(schema).fetchall() == want, package.name
+        assert collection.execute("PRAGMA integrity_check").fetchall() == [("ok",)], package.name
+        assert collection.execute("SELECT count(*) FROM cards").fetchone()[0] > 0
 
 
 def test_source_date_epoch_sets_the_note_time(seed_decks: Path, tmp_path: Path,

@@ -85,9 +85,12 @@ def test_real_file_size_limit(built: tuple[Path, Path]) -> None:
     """One real build under `ulimit -f`: the deck that does not fit fails cleanly."""
     source, out = built
     before = _snapshot(out, source)
+    sizes = sorted(p.stat().st_size for p in out.glob("*.apkg"))
+    assert sizes[0] < sizes[-1] - 1000
+    limit = (sizes[0] + sizes[-1]) // 2  # the smallest deck fits, the largest does not
 
     def small_files() -> None:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (12_000, 12_000))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     result = subprocess.run([sys.executable, "-m", "levcards", "build", str(source), "--out", str(out)],
                             capture_output=True, text=True, preexec_fn=small_files, check=False)
