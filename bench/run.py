@@ -4,7 +4,8 @@
 
 For each size N the corpus from bench/generate.py is made once and cached in the work folder.
 Then, --repeat times and interleaved so drift hits every figure alike, each of these runs as its
-own process (wall time from here, peak RSS from ``/usr/bin/time -v``, else ``os.wait4``):
+own process (wall time from here; peak RSS and CPU time, user + system of the process and the
+workers it waited for, from ``/usr/bin/time -v``, else ``os.wait4``):
 
   floor A    bench/floor_parse.py: python-frontmatter + markdown-it on every file, one core
   levcards   levcards build SRC --out FRESH --format json
@@ -59,6 +60,8 @@ class Sample:
     stdout: str = field(repr=False)
     stderr: str = field(repr=False)
     returncode: int
+    cpu: float = float("nan")
+    """User + system seconds of the process and of the children it waited for (its workers)."""
 
 
 @dataclass
@@ -69,12 +72,16 @@ class Figure:
     rss_mb: float
     walls: list[float]
     rss: list[float]
+    cpu_s: float
+    cpus: list[float]
 
     @classmethod
     def of(cls, samples: list[Sample]) -> Figure:
         walls = [round(s.wall, 4) for s in samples]
         rss = [round(s.rss_mb, 1) for s in samples]
-        return cls(round(statistics.median(walls), 4), round(statistics.median(rss), 1), walls, rss)
+        cpus = [round(s.cpu, 3) for s in samples]
+        return cls(round(statistics.median(walls), 4), round(statistics.median(rss), 1), walls, rss,
+                   round(statistics.median(cpus), 3), cpus)
 
 
 def _gnu_time_works() -> bool:
@@ -98,8 +105,10 @@ def run(cmd: list[str], check: bool = True) -> Sample:
             wall = time.perf_counter() - start
             text = Path(report.name).read_text()
             m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
+            times = [float(t) for t in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", text)]
         sample = Sample(wall, int(m.group(1)) / 1024 if m else float("nan"), done.stdout,
-                        done.stderr, done.returncode)
+                        done.stderr, done.returncode,
+                        sum(times) if len(times) == 2 else float("nan"))
     else:
         with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
             start = time.perf_counter()
@@ -111,7 +120,8 @@ def run(cmd: list[str], check: bool = True) -> Sample:
             err.seek(0)
             # ru_maxrss is KiB on Linux, bytes on macOS
             scale = 1024 * 1024 if sys.platform == "darwin" else 1024
-            sample = Sample(wall, usage.ru_maxrss / scale, out.read(), err.read(), proc.returncode)
+            sample = Sample(wall, usage.ru_maxrss / scale, out.read(), err.read(), proc.returncode,
+                            usage.ru_utime + usage.ru_stime)
     if check and sample.returncode != 0:
         tail = "\n".join(sample.stderr.strip().splitlines()[-15:])
         raise SystemExit(f"command failed with exit {sample.returncode}: {' '.join(cmd)}\n{tail}")
@@ -262,17 +272,17 @@ def measure_startup(lev: list[str]) -> dict[str, Any]:
 
 
 def table(results: dict[str, Any]) -> str:
-    lines = ["| N articles | run | notes | median wall (s) | peak RSS (MB) | ratio to floor A "
-             "| ratio to floor B |", "|---:|---|---:|---:|---:|---:|---:|"]
+    lines = [("| N articles | run | notes | median wall (s) | CPU (s) | peak RSS (MB) "
+              "| ratio to floor A | ratio to floor B |"), "|---:|---|---:|---:|---:|---:|---:|---:|"]
     for size in results["sizes"]:
         n, notes = size["articles"], f"{size['notes']:,}"
         a, b, lc = size["floor_a"], size["floor_b"], size["levcards"]
         lines.append(f"| {n:,} | floor A: frontmatter + markdown-it, 1 core | – "
-                     f"| {a['wall_s']:.2f} | {a['rss_mb']:.0f} | 1.00 | – |")
+                     f"| {a['wall_s']:.2f} | {a['cpu_s']:.2f} | {a['rss_mb']:.0f} | 1.00 | – |")
         lines.append(f"| {n:,} | floor B: genanki only | {notes} | {b['wall_s']:.2f} "
-                     f"| {b['rss_mb']:.0f} | – | 1.00 |")
+                     f"| {b['cpu_s']:.2f} | {b['rss_mb']:.0f} | – | 1.00 |")
         lines.append(f"| {n:,} | **levcards build** | {notes} | {lc['wall_s']:.2f} "
-                     f"| {lc['rss_mb']:.0f} | {size['ratio_floor_a']:.2f} "
+                     f"| {lc['cpu_s']:.2f} | {lc['rss_mb']:.0f} | {size['ratio_floor_a']:.2f} "
                      f"| {size['ratio_floor_b']:.2f} |")
     out = ["\n".join(lines), ""]
     repeat = results["repeat"]
@@ -295,9 +305,22 @@ def table(results: dict[str, Any]) -> str:
             f"N={size['articles']:,}: {size['ledger_mb']:.2f} MB" for size in results["sizes"]))
     env = results["environment"]
     out.append("")
-    out.append(f"_{env['python']} on {env['machine']}, {env['cpus']} CPUs; peak RSS via "
-               f"{env['rss_method']}; wall ratios are levcards ÷ floor._")
+    out.append("CPU time over the usable cores, the least wall time a build could take on "
+               f"them ({env['usable_cpus']}): " + "; ".join(
+                   f"N={size['articles']:,}: {size['levcards']['cpu_s'] / env['usable_cpus']:.2f} s "
+                   f"({size['levcards']['cpu_s'] / env['usable_cpus'] / size['floor_a']['wall_s']:.2f}"
+                   " × floor A)" for size in results["sizes"]))
+    out.append("")
+    out.append(f"_{env['python']} on {env['machine']}, {env['cpus']} CPUs; peak RSS and CPU "
+               f"time via {env['rss_method']}; wall ratios are levcards ÷ floor._")
     return "\n".join(out)
+
+
+def _usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity), as levcards counts them."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -320,6 +343,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {
         "environment": {"python": f"Python {platform.python_version()}",
                         "machine": platform.platform(), "cpus": os.cpu_count(),
+                        "usable_cpus": _usable_cpus(),
                         "rss_method": RSS_METHOD, "levcards": " ".join(lev)},
         "repeat": args.repeat,
         "sizes": [measure_size(n, args, lev) for n in args.sizes],
