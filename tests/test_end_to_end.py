@@ -9,7 +9,6 @@ import zipfile
 from pathlib import Path
 
 import genanki
-
 from anki.collection import Collection
 from ankitools import import_apkg, notes, visible_text
 from ledgers import ledger_notes

@@ -174,7 +174,10 @@ class Ledger:
             start = self._scratch.seek(0, 2)
             rest = memoryview(data)
             while rest:
-                rest = rest[self._scratch.write(rest):]
+                written = self._scratch.write(rest)
+                if not written:
+                    raise OSError("the scratch file takes no more bytes")
+                rest = rest[written:]
             self._sealed[slug] = (start, len(data))
         except OSError:  # no room for a scratch file: the bytes stay in memory instead
             self._raw[slug] = (memoryview(bytes(data)), -1)

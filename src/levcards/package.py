@@ -3,8 +3,8 @@
 genanki lays out Anki's collection schema, the deck and the note types through ``write_to_db``;
 the notes and cards are inserted here in two batched statements with the IDs and per-note
 modification times from the identity ledger. The database is built in memory, zipped with
-fixed entry dates, written to a temporary file beside the target and ``os.replace``d into place, so a failed build
-never harms the previous deck.
+fixed entry dates, written to a temporary file beside the target and ``os.replace``d into
+place, so a failed build never harms the previous deck.
 """
 
 from __future__ import annotations

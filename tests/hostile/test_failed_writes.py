@@ -45,12 +45,12 @@ def test_interrupted_write_keeps_earlier_outputs(built: tuple[Path, Path], monke
     calls = []
     real_zip = package._zip
 
-    def failing_zip(database: Path, target: Path) -> None:
+    def failing_zip(collection: bytes, target: Path) -> None:
         calls.append(target)
         if len(calls) == 2:  # the second deck dies halfway through its zip
             target.write_bytes(b"PK half a zip")
             raise failure
-        real_zip(database, target)
+        real_zip(collection, target)
 
     monkeypatch.setattr(package, "_zip", failing_zip)
     result = runner.invoke(app, ["build", str(source), "--out", str(out)])
