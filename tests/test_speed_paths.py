@@ -381,3 +381,31 @@ def test_what_a_worker_sends_back_survives_pickling_unchanged() -> None:
         if outcome.article is not None:  # meta is left out of Article equality
             assert back.article is not None and back.article.meta == outcome.article.meta
             assert back.article.sections == outcome.article.sections
+
+
+def test_cached_items_come_back_as_they_were_read() -> None:
+    """The items file stores each item's line, and its path only where it is not the article's."""
+    from levcards.cache import _decode, _encode
+    from levcards.errors import Problem
+    from levcards.model import (
+        Article,
+        Definition,
+        Enumeration,
+        Mistake,
+        QAPair,
+        SourceRef,
+        Takeaway,
+    )
+
+    article = Article("notes/a.md", "a", "A title", "markdown", (), {"tags": ["x"]}, ((2, "odd byte"),))
+    items = [Definition("Float", "Money kept free.", SourceRef("notes/a.md", 4), 0.9),
+             QAPair("Why?", "Because.", SourceRef("elsewhere.md", 7)),
+             Takeaway("Keep a float.", SourceRef("notes/a.md", 9), highlight="a float"),
+             Mistake("No buffer", "It breaks.", SourceRef("notes/a.md", 11), fix="Add one", group="G"),
+             Enumeration("Parts", ("one", "two"), SourceRef("notes/a.md", 13), 0.7)]
+    outcome = worker.Outcome(article, items, [Problem("notes/a.md", 2, "warning", "reader", "odd")])
+    stored = json.loads(json.dumps(_encode(outcome)))
+    assert [("path" in i) for i in stored["items"]] == [False, True, False, False, False]
+    back = _decode(stored)
+    assert back.items == items and back.problems == outcome.problems
+    assert back.article == article and back.article.meta == article.meta

@@ -264,9 +264,12 @@ def package_digest(path: Path) -> str | None:
         return None
 
 
-def _item_dict(item: Item) -> dict[str, Any]:
+def _item_dict(item: Item, path: str) -> dict[str, Any]:
+    """The item's fields and its line; its path only when it is not the article's own."""
     data: dict[str, Any] = {name: getattr(item, name) for name in _FIELD_NAMES[item.kind]}
-    data["ref"] = {"path": item.ref.path, "line": item.ref.line}
+    data["line"] = item.ref.line
+    if item.ref.path != path:
+        data["path"] = item.ref.path
     return data
 
 
@@ -277,7 +280,7 @@ def _encode(outcome: Outcome) -> dict[str, Any]:
         "article": {"path": article.path, "slug": article.slug, "title": article.title,
                     "reader": article.reader, "meta": article.meta,
                     "warnings": [list(w) for w in article.warnings]},
-        "items": [_item_dict(i) for i in outcome.items],
+        "items": [_item_dict(i, article.path) for i in outcome.items],
         "problems": [p.as_dict() for p in outcome.problems],
     }
 
@@ -290,10 +293,10 @@ def _decode(data: dict[str, Any]) -> Outcome:
     for raw in data["items"]:
         values = dict(raw)
         kind = values.pop("kind")
-        ref = values.pop("ref")
+        ref = SourceRef(str(values.pop("path", article.path)), int(values.pop("line")))
         if "members" in values:
             values["members"] = tuple(values["members"])
-        items.append(ITEM_TYPES[kind](ref=SourceRef(str(ref["path"]), int(ref["line"])), **values))
+        items.append(ITEM_TYPES[kind](ref=ref, **values))
     problems = [Problem(p["path"], p["line"], p["severity"], p["code"], p["message"], p["col"])
                 for p in data["problems"]]
     return Outcome(article, items, problems)
