@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -87,7 +87,8 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
     # when every article is read anyway, its notes are made while the workers read the next
     lazy = len(todo) == len(paths)
     unseen = {p for p in todo if content[p] == HASH_WHEN_READ}
-    arriving = zip(todo, _read(todo, reader, progress, keep_sections, lazy, unseen))
+    reading = _read(todo, reader, progress, keep_sections, lazy, unseen)
+    arriving = zip(todo, reading)
     outcomes = {} if lazy else dict(arriving)
     folder_configs: dict[str, cfg.DeckConfig | None] = {}
 
@@ -175,7 +176,8 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
                            len(result.notes))
         series.articles.append(result)
         results.append(result)
-    next(arriving, None)  # lets the reading pool shut down
+    if isinstance(reading, Generator):  # every outcome taken: the reading pool can shut down
+        reading.close()
     for series in by_slug.values():
         series.own_css = series.config.css != root_config.defaults.css
     _check_unique_guids(by_slug.values(), problems)
