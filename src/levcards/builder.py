@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import deque
@@ -268,9 +267,8 @@ class _SeriesWriter:
         cache = self.report.cache
         block = (None if self.new_ledger.sealed(series.slug)
                  else bytes(self.new_ledger.block_bytes(series.slug)))
-        fingerprint = package_fingerprint(
-            self.decks[series.slug], series.shipped, self.model_mods,
-            self.new_ledger.block_digest(series.slug) if block is None else hashlib.sha1(block).hexdigest())
+        fingerprint = package_fingerprint(self.decks[series.slug], series.shipped, self.model_mods,
+                                          self.new_ledger.block_digest(series.slug))
         before = cache.series_before.get(series.slug) if cache is not None else None
         try:
             if not (isinstance(before, dict) and before.get("fingerprint") == fingerprint
