@@ -59,7 +59,7 @@ def _outputs(source: Path, out: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def helpers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every series is big enough for a forked helper; returns the slugs handed to one."""
+    """Any share of the series is big enough for a forked helper; lists each helper forked."""
     if not forked.available():
         pytest.skip("forked helpers run on Linux with two or more cores")
     monkeypatch.setattr(builder, "FORK_MIN_NOTES", 1)
@@ -74,15 +74,12 @@ def helpers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return handed
 
 
-@pytest.mark.parametrize("at_once", [1, 2])
-def test_packages_made_by_forked_helpers_equal_those_made_here(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, helpers: list[str], at_once: int) -> None:
-    """With one helper at a time, series 0's result is applied before series 1 gets one."""
-    monkeypatch.setattr(builder, "MAX_HELPERS", at_once)
+def test_packages_made_by_a_forked_helper_equal_those_made_here(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, helpers: list[str]) -> None:
     source = tmp_path / "src"
     _corpus(source, 9)
     shared = _outputs(source, tmp_path / "shared")
-    assert len(helpers) == 2, "series 0 and 1 go to helpers; the last is packaged here"
+    assert helpers == ["helper"], "one helper takes series-1; series-0 and -2 are made here"
     frozen = tmp_path / "frozen"
     assert build(source, frozen, frozen=True).ok  # every block sealed before any is packaged
     assert _state(source, frozen) == _state(source, tmp_path / "shared")
@@ -95,6 +92,46 @@ def test_packages_made_by_forked_helpers_equal_those_made_here(
     _edit(source / "series-1" / "note-004.md", "comes after", "follows", 1_700_000_100)
     assert build(source, tmp_path / "shared").ok
     assert helpers == [], "one series to rebuild: a helper would only make this process wait"
+
+
+def test_a_helper_matches_against_the_ledger_as_this_process_would(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, helpers: list[str]) -> None:
+    """Every series gains, changes and loses notes against the ledger: the helper's series
+    gets the note IDs set aside for it, and the series after it the IDs after those."""
+    source = tmp_path / "src"
+    _corpus(source, 9)
+    assert build(source, tmp_path / "first").ok
+    for n in range(3):
+        folder = source / f"series-{n}"
+        _edit(folder / f"note-{n:03}.md", "## FAQ", f"## Glossary\n\n- **New term {n}:** a term "
+              "added to the article later on.\n\n## FAQ", 1_700_000_100)  # new notes
+        _edit(folder / f"note-{n + 3:03}.md", "the meaning", "what is meant by", 1_700_000_100)
+        (folder / f"note-{n + 6:03}.md").unlink()  # its notes retire
+    lock = source / "levcards.lock"
+    before = lock.read_bytes()
+    helpers.clear()
+    shared = _from_scratch(source, tmp_path / "shared")
+    assert helpers == ["helper"]
+    monkeypatch.setenv("LEVCARDS_SERIAL", "1")
+    assert _from_scratch(source, tmp_path / "alone") == shared
+    monkeypatch.delenv("LEVCARDS_SERIAL")
+    assert build(source, tmp_path / "shared").ok
+    after = json.loads(lock.read_text(encoding="utf-8"))
+    old = json.loads(before)
+    kinds = {"retired": 0, "new": 0, "updated": 0}
+    for slug, block in after["series"].items():
+        for guid, entry in block.items():
+            was = old["series"][slug].get(guid)
+            if was is None:
+                kinds["new"] += 1
+                assert entry["note_id"] >= old["next_note_id"]
+            elif entry["retired"] and not was["retired"]:
+                kinds["retired"] += 1
+            elif entry["hash"] != was["hash"]:
+                kinds["updated"] += 1
+    assert all(kinds.values()), kinds
+    ids = [e["note_id"] for block in after["series"].values() for e in block.values()]
+    assert len(set(ids)) == len(ids)
 
 
 def test_a_helper_that_dies_is_replaced_by_doing_its_work_here(
@@ -115,8 +152,9 @@ def test_a_helper_that_dies_is_replaced_by_doing_its_work_here(
     assert helpers
 
 
+@pytest.mark.parametrize("failing", ["series-0", "series-1"])  # made here, made by the helper
 def test_a_write_error_in_a_helper_is_reported_as_one_here_would_be(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, helpers: list[str]) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, helpers: list[str], failing: str) -> None:
     source = tmp_path / "src"
     _corpus(source, 9)
     reports = {}
@@ -124,7 +162,7 @@ def test_a_write_error_in_a_helper_is_reported_as_one_here_would_be(
         if name == "alone":
             monkeypatch.setenv("LEVCARDS_SERIAL", "1")
         out = tmp_path / name
-        (out / "series-0.apkg" / "in-the-way").mkdir(parents=True)  # a folder where the deck goes
+        (out / f"{failing}.apkg" / "in-the-way").mkdir(parents=True)  # a folder where the deck goes
         (source / "levcards.lock").unlink(missing_ok=True)
         reports[name] = build(source, out)
         assert not (source / "levcards.lock").exists(), "no ledger after a failed write"
@@ -132,7 +170,7 @@ def test_a_write_error_in_a_helper_is_reported_as_one_here_would_be(
     shared, alone = ([(p.code, p.message.replace(str(tmp_path / n), "OUT"))
                       for p in reports[n].problems.errors] for n in ("shared", "alone"))
     assert shared == alone and [code for code, _ in shared] == ["write-error"]
-    assert "series-0.apkg" in shared[0][1]
+    assert f"{failing}.apkg" in shared[0][1]
 
 
 def test_cache_is_used_and_a_broken_or_stale_cache_changes_nothing(tmp_path: Path,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-from collections import deque
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,14 +17,12 @@ from .identity import deck_id
 from .ledger import LEDGER_NAME, Ledger
 from .ledger import load as load_ledger
 from .ledger import save as save_ledger
-from .matching import Changes, SeriesChanges, assign, settled
+from .matching import Changes, SeriesChanges, assign, reserve, settled
 from .pipeline import Progress, plan
 from .results import Report, SeriesResult
 
 FORK_MIN_NOTES = 500
-"""A series with fewer notes is packaged here: forking a helper would cost more than it saves."""
-MAX_HELPERS = 3
-"""Forked helpers packaging at once, at most (and at most one a usable CPU)."""
+"""A helper's share must hold this many notes: forking one for fewer costs more than it saves."""
 
 if TYPE_CHECKING:
     from .cache import Cache
@@ -179,9 +176,10 @@ class _SeriesWriter:
                     model.model_id, model.name, version_hash(model), ledger, new_ledger, now,
                     self.changes)
 
-    def match(self, series: SeriesResult) -> None:
+    def match(self, series: SeriesResult, reserved: _Reserved | None = None) -> None:
         """Give the series' notes their GUIDs, IDs and mods; file its block in the new ledger
-        (sealed when its package is written)."""
+        (sealed when its package is written). ``reserved``: the match and first note ID that
+        ``reserve`` set aside for it, else IDs come from the ledger's counter."""
         slug = series.slug
         if series.reused is not None:
             self.changes.series[slug] = SeriesChanges(
@@ -189,53 +187,101 @@ class _SeriesWriter:
         else:
             notes = series.notes
             series.shipped, entries, self.changes.series[slug] = assign(
-                notes, self.ledger.series(slug), self.new_ledger, slug, self.now, self.failed,
-                self.pins)
+                notes, self.ledger.series(slug),
+                self.new_ledger if reserved is None else _NoteIds(reserved.first_id),
+                slug, self.now, self.failed, self.pins,
+                None if reserved is None else reserved.found)
             self.new_ledger.set_series(slug, entries)
             self.stable[slug] = settled(notes, series.shipped, entries, self.pins)
         previous = self.ledger.decks.get(slug)
         if previous and previous != series.deck_name:
             self.changes.series[slug].renamed_from = previous
 
+    def reserve(self, series: SeriesResult) -> _Reserved:
+        """Match the series and set its new note IDs aside; ``match`` finishes it later."""
+        first = self.new_ledger.next_note_id
+        found = reserve(series.notes, self.ledger.series(series.slug), self.new_ledger, self.now,
+                        self.pins)
+        return _Reserved(found, first)
+
     def write_all(self, all_series: list[SeriesResult], match: bool) -> bool:
         """Package every series (matching each first when ``match``); False on a write error.
 
-        Where forked helpers are available, they package the series while this process
-        matches the next ones (one helper a usable CPU); this process packages only small
-        series and the last one. Results are applied in series order, and a helper that fails
-        is replaced by doing its work here, so the outcome never depends on the helpers.
+        Series are matched in order, but only as far as setting their new note IDs aside
+        (``reserve``), which is quick. Where a forked helper can run beside this process and
+        the work is large enough, the helper then matches and packages a share of the series,
+        about half the notes, while this process does the rest: it holds everything it needs
+        from the fork, so no note is pickled, and the IDs set aside give it the very notes this
+        process would make. A write error is reported for the first series in order that had
+        one, and a helper that fails is replaced by doing its share here, so the outcome never
+        depends on the helper.
         """
-        helpers = min(forked.usable_cpus(), MAX_HELPERS) if forked.available() else 0
-        waiting: deque[tuple[SeriesResult, forked.Forked[_Packaged]]] = deque()
-        rebuilt = [s for s in all_series
-                   if s.reused is None and (self.only is None or s.slug in self.only)]
-        last = rebuilt[-1] if rebuilt else None  # a helper for it would leave this process idle
+        work: list[tuple[SeriesResult, _Reserved | None]] = []
         for series in all_series:
+            if match and self._rebuilt(series):
+                work.append((series, self.reserve(series)))
+                continue
             if match:
                 self.match(series)
-            if self._skip(series):
-                continue
-            if helpers and series is not last and len(series.shipped) >= FORK_MIN_NOTES:
-                if len(waiting) == helpers and not self._apply_helper(*waiting.popleft()):
-                    return False
-                waiting.append((series, forked.Forked(lambda s=series: self._package(s))))
-                continue
-            self.new_ledger.seal(series.slug)  # its entries can go before the package is made
-            packaged = self._package(series)
-            if not self._apply_waiting(waiting) or not self._apply(series, packaged):
-                return False
-        return self._apply_waiting(waiting)
-
-    def _apply_waiting(self, waiting: deque[tuple[SeriesResult, forked.Forked[_Packaged]]]) -> bool:
-        """Apply every helper still waiting, oldest first; False on a write error."""
-        while waiting:
-            if not self._apply_helper(*waiting.popleft()):
-                return False
+            if not self._skip(series):
+                work.append((series, None))  # matched already (``frozen``)
+        mine, theirs = _shares(work)
+        helper = forked.Forked(lambda: self._share(theirs, here=False)) if theirs else None
+        failed = self._take(mine, self._share(mine, here=True))
+        if helper is not None:
+            done = helper.result()
+            failed += self._take(theirs, done if done is not None else self._share(theirs, here=True))
+        self.changes.series = {s.slug: self.changes.series[s.slug] for s in all_series
+                               if s.slug in self.changes.series}  # in series order
+        if failed:
+            order = {s.slug: n for n, s in enumerate(all_series)}
+            first = min(failed, key=lambda done: order[done.slug])
+            self.report.problems.error(str(self.out), 1, "write-error", first.packaged.error)
+            return False
         return True
 
-    def _apply_helper(self, series: SeriesResult, helper: forked.Forked[_Packaged]) -> bool:
-        """Apply what the helper made of ``series``; if it failed, package the series here."""
-        return self._apply(series, helper.result() or self._package(series))
+    def _rebuilt(self, series: SeriesResult) -> bool:
+        """True for a series whose package this build writes (``_skip`` would say False)."""
+        if series.reused is not None or self.only is not None and series.slug not in self.only:
+            return False
+        return any(a.notes for a in series.articles) or bool(self.ledger.series(series.slug))
+
+    def _share(self, share: list[tuple[SeriesResult, _Reserved | None]], here: bool) -> list[_Done]:
+        """Match (where reserved) and package each series of ``share`` until a write fails.
+
+        ``here``: this process, which seals each block before packaging (freeing its entries)
+        and applies each series at once (freeing its notes); a helper returns what it made.
+        """
+        done: list[_Done] = []
+        for series, reserved in share:
+            if reserved is not None:
+                self.match(series, reserved)
+            if here:
+                self.new_ledger.seal(series.slug)
+            result = _Done(series.slug, self._package(series), self.changes.series[series.slug],
+                           self.stable.get(series.slug), len(series.shipped),
+                           sum(n.cards for n in series.shipped))
+            done.append(result)
+            if result.packaged.error:
+                break
+            if here:
+                self._apply(series, result.packaged)
+        return done
+
+    def _take(self, share: list[tuple[SeriesResult, _Reserved | None]], done: list[_Done]) -> list[_Done]:
+        """Apply what a helper made of its share (this process applied its own already);
+        return the series whose package could not be written."""
+        for (series, _), result in zip(share, done):
+            if result.packaged.error:
+                return [result]
+            if series.tally is None:  # made in a helper: its notes are not matched here
+                self.changes.series[series.slug] = result.changes
+                if result.stable is not None:
+                    self.stable[series.slug] = result.stable
+                series.tally = {"notes": result.notes, "cards": result.cards,
+                                "items": series.item_counts()}
+                self._apply(series, result.packaged)
+        return []
 
     def _skip(self, series: SeriesResult) -> bool:
         """True for a series with no package to write: kept as it was, left out, or empty."""
@@ -280,11 +326,8 @@ class _SeriesWriter:
             cache.write_items(series.slug)
         return _Packaged(block, fingerprint, package_digest(target))
 
-    def _apply(self, series: SeriesResult, packaged: _Packaged) -> bool:
+    def _apply(self, series: SeriesResult, packaged: _Packaged) -> None:
         """Record a packaged series in the report and cache, then let go of its notes."""
-        if packaged.error:
-            self.report.problems.error(str(self.out), 1, "write-error", packaged.error)
-            return False
         self.new_ledger.seal(series.slug, packaged.block)  # the block's bytes are all it needs
         series.output = self.out / f"{series.slug}.apkg"
         cache = self.report.cache
@@ -294,7 +337,51 @@ class _SeriesWriter:
                            self.changes.series[series.slug].unchanged, packaged.package)
             cache.forget_items(series.slug)
         series.let_go()
-        return True
+
+
+Share = list[tuple[SeriesResult, "_Reserved | None"]]
+
+
+def _shares(work: Share) -> tuple[Share, Share]:
+    """(this process's share, a forked helper's): whole series, about half the notes each, both
+    in series order; the helper's is empty where none can run or it would have too little."""
+    if not forked.available() or len(work) < 2:
+        return work, []
+    sizes = [sum(len(a.notes) for a in series.articles) for series, _ in work]
+    loads, owner = [0, 0], [0] * len(work)
+    for n in sorted(range(len(work)), key=lambda n: (-sizes[n], n)):  # largest first
+        owner[n] = 0 if loads[0] <= loads[1] else 1
+        loads[owner[n]] += sizes[n]
+    if loads[1] < FORK_MIN_NOTES:
+        return work, []
+    return ([w for w, o in zip(work, owner) if o == 0], [w for w, o in zip(work, owner) if o == 1])
+
+
+@dataclass(slots=True)
+class _NoteIds:
+    """The note ID counter of one series whose IDs ``reserve`` set aside."""
+
+    next_note_id: int
+
+
+@dataclass(frozen=True)
+class _Reserved:
+    """What ``reserve`` set aside for a series: its match to the ledger and its first new ID."""
+
+    found: dict[int, str]
+    first_id: int
+
+
+@dataclass(frozen=True)
+class _Done:
+    """A series matched and packaged (in a helper or here), with what matching found."""
+
+    slug: str
+    packaged: _Packaged
+    changes: SeriesChanges
+    stable: bool | None
+    notes: int
+    cards: int
 
 
 @dataclass(frozen=True)

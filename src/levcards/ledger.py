@@ -160,12 +160,15 @@ class Ledger:
     def seal(self, slug: str, data: bytes | None = None) -> None:
         """Move the series' block, as it will be written, to the scratch file; free its entries.
 
-        ``data`` is the block's text when it was made elsewhere (a forked helper).
+        ``data`` is the block's text when it was made elsewhere (a forked helper); it replaces
+        whatever block the series had here.
         """
-        if self.sealed(slug):
-            return
         if data is None:
+            if self.sealed(slug):
+                return
             data = bytes(self.block_bytes(slug))
+        else:
+            self._raw.pop(slug, None)
         self._digests[slug] = hashlib.sha1(data).hexdigest()
         try:
             if self._scratch is None:

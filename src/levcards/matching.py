@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 from .identity import guid as make_guid
-from .ledger import Entry, Ledger, content_hash
+from .ledger import Entry, content_hash
 from .model import NoteSpec, SourceRef
 
 SIMILARITY_THRESHOLD = 0.5
@@ -114,14 +115,38 @@ class _Matcher:
         return found
 
 
-def assign(notes: list[NoteSpec], old: Mapping[str, Entry], ledger: Ledger, slug: str, now: int,
+class NoteIds(Protocol):
+    """Where new note IDs come from (the ledger): the next one to hand out."""
+
+    next_note_id: int
+
+
+def reserve(notes: list[NoteSpec], old: Mapping[str, Entry], ids: NoteIds, now: int,
+            pins: Mapping[str, str] | None = None) -> dict[int, str]:
+    """Match ``notes`` to the series' ``old`` entries and set aside the note IDs the unmatched
+    ones will get, as ``assign`` would hand them out; return the match for ``assign``.
+
+    The IDs of one series then no longer wait for the series before it to be assigned, so
+    series can be assigned anywhere, in any order, and get the same IDs.
+    """
+    found = _Matcher(old, pins or {}).run(notes)
+    fresh = len(notes) - len(found)
+    if fresh:
+        ids.next_note_id = max(now * 1000, ids.next_note_id) + fresh
+    return found
+
+
+def assign(notes: list[NoteSpec], old: Mapping[str, Entry], ids: NoteIds, slug: str, now: int,
            failed_articles: set[str], pins: Mapping[str, str] | None = None,
+           found: dict[int, str] | None = None,
            ) -> tuple[list[NoteSpec], dict[str, Entry], SeriesChanges]:
     """Give every note of series ``slug`` its GUID, note ID and mod, continuing the series'
     ``old`` ledger entries; return the notes to ship, the series' new entries and what changed.
-    New note IDs come from ``ledger``'s counter, which this advances. ``now`` is the time
-    stamped on new or edited content."""
-    found = _Matcher(old, pins or {}).run(notes)
+    New note IDs come from ``ids`` (the ledger), whose counter this advances; ``found`` is what
+    ``reserve`` matched, when it set the IDs aside. ``now`` is the time stamped on new or
+    edited content."""
+    if found is None:
+        found = _Matcher(old, pins or {}).run(notes)
     changes = SeriesChanges()
     entries: dict[str, Entry] = {}
     shipped: list[NoteSpec] = []
@@ -144,8 +169,8 @@ def assign(notes: list[NoteSpec], old: Mapping[str, Entry], ledger: Ledger, slug
             while guid in old or guid in entries:
                 n += 1
                 guid = make_guid(note.guid, str(n))
-            note_id = max(now * 1000, ledger.next_note_id)
-            ledger.next_note_id = note_id + 1
+            note_id = max(now * 1000, ids.next_note_id)
+            ids.next_note_id = note_id + 1
             mod = now
             changes.added.append(guid)
             changes.keys[guid] = note.key
