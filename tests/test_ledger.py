@@ -99,7 +99,7 @@ def test_sealed_blocks_leave_memory_and_come_back_unchanged(tmp_path: Path) -> N
     entries = {**_ledger().series("alpha"), "g9": _entry("alpha", 9)}
     new.set_series("alpha", entries)
     new.seal("alpha")
-    assert "alpha" not in new._parsed and new._scratch is not None
+    assert "alpha" not in new._parsed and new._files
     assert new.series("alpha") == entries
     assert new != old
     reference = _ledger()
@@ -119,6 +119,33 @@ def test_an_entry_line_stores_every_field_of_an_entry() -> None:
     assert json.loads(guid) == "g1"
     assert sorted(json.loads(body)) == sorted(_STORED_FIELDS)
     assert body == json.dumps(json.loads(body), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+@pytest.mark.parametrize("room", [True, False])
+def test_a_block_sealed_by_a_helper_is_adopted_as_it_was_made(
+        room: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A helper seals its block into a scratch file this ledger made (or, with no room there,
+    hands over the bytes); adopted, it replaces the block the series had here."""
+    import levcards.ledger as ledger_module
+
+    made = _ledger()
+    reference = made.dumps()
+    here = _ledger()
+    here.set_series("alpha", {"old": _entry("alpha", 5)})  # the block before the helper's
+    spill = here.scratch_file()
+    made.seal_into(spill)
+    if not room:
+        monkeypatch.setattr(ledger_module, "_append", lambda *args: (_ for _ in ()).throw(
+            OSError(28, "No space left on device")))
+    made.seal("alpha")
+    block = made.sealed_block("alpha")
+    assert isinstance(block, tuple) == room
+    here.adopt("alpha", spill, block)
+    assert here.sealed("alpha") and here.block_digest("alpha") == made.block_digest("alpha")
+    assert here.dumps() == reference and here == made
+    assert here.series("alpha") == made.series("alpha") == _ledger().series("alpha")
+    here.close()
+    assert spill.closed
 
 
 def test_sealing_without_a_scratch_file_keeps_the_block_in_memory(

@@ -226,11 +226,18 @@ class _SeriesWriter:
             if not self._skip(series):
                 work.append((series, None))  # matched already (``frozen``)
         mine, theirs = _shares(work)
-        helper = forked.Forked(lambda: self._share(theirs, here=False)) if theirs else None
-        failed = self._take(mine, self._share(mine, here=True))
+        spill = None
+        if theirs:
+            try:  # the helper seals its blocks into this file, where this process adopts them
+                spill = self.new_ledger.scratch_file()
+            except OSError:
+                mine, theirs = work, []
+        helper = forked.Forked(lambda: self._helper(theirs, spill)) if theirs else None
+        failed = self._take(mine, self._share(mine, here=True), spill)
         if helper is not None:
             done = helper.result()
-            failed += self._take(theirs, done if done is not None else self._share(theirs, here=True))
+            failed += self._take(theirs, done if done is not None else self._share(theirs, here=True),
+                                 spill)
         self.changes.series = {s.slug: self.changes.series[s.slug] for s in all_series
                                if s.slug in self.changes.series}  # in series order
         if failed:
@@ -246,21 +253,27 @@ class _SeriesWriter:
             return False
         return any(a.notes for a in series.articles) or bool(self.ledger.series(series.slug))
 
-    def _share(self, share: list[tuple[SeriesResult, _Reserved | None]], here: bool) -> list[_Done]:
-        """Match (where reserved) and package each series of ``share`` until a write fails.
+    def _helper(self, share: list[tuple[SeriesResult, _Reserved | None]], spill: Any) -> list[_Done]:
+        """A forked helper's work: its share, with the blocks it seals going to ``spill``."""
+        self.new_ledger.seal_into(spill)
+        return self._share(share, here=False)
 
-        ``here``: this process, which seals each block before packaging (freeing its entries)
-        and applies each series at once (freeing its notes); a helper returns what it made.
+    def _share(self, share: list[tuple[SeriesResult, _Reserved | None]], here: bool) -> list[_Done]:
+        """Match (where reserved), seal and package each series of ``share`` until a write fails.
+
+        ``here``: this process, which applies each series at once (freeing its notes); a helper
+        returns what it made, with where it sealed each block it matched.
         """
         done: list[_Done] = []
         for series, reserved in share:
             if reserved is not None:
                 self.match(series, reserved)
-            if here:
-                self.new_ledger.seal(series.slug)
+            sealed_before = self.new_ledger.sealed(series.slug)  # under ``frozen``, here
+            self.new_ledger.seal(series.slug)  # its entries can go before the package is made
+            block = None if here or sealed_before else self.new_ledger.sealed_block(series.slug)
             result = _Done(series.slug, self._package(series), self.changes.series[series.slug],
                            self.stable.get(series.slug), len(series.shipped),
-                           sum(n.cards for n in series.shipped))
+                           sum(n.cards for n in series.shipped), block)
             done.append(result)
             if result.packaged.error:
                 break
@@ -268,13 +281,16 @@ class _SeriesWriter:
                 self._apply(series, result.packaged)
         return done
 
-    def _take(self, share: list[tuple[SeriesResult, _Reserved | None]], done: list[_Done]) -> list[_Done]:
-        """Apply what a helper made of its share (this process applied its own already);
-        return the series whose package could not be written."""
+    def _take(self, share: list[tuple[SeriesResult, _Reserved | None]], done: list[_Done],
+              spill: Any) -> list[_Done]:
+        """Apply what a helper made of its share (this process applied its own already), its
+        blocks sealed into ``spill``; return the series whose package could not be written."""
         for (series, _), result in zip(share, done):
             if result.packaged.error:
                 return [result]
             if series.tally is None:  # made in a helper: its notes are not matched here
+                if result.block is not None:
+                    self.new_ledger.adopt(series.slug, spill, result.block)
                 self.changes.series[series.slug] = result.changes
                 if result.stable is not None:
                     self.stable[series.slug] = result.stable
@@ -302,17 +318,13 @@ class _SeriesWriter:
     def _package(self, series: SeriesResult) -> _Packaged:
         """Write the series' package (unless an identical one is there) and its cache items.
 
-        Runs in a forked helper too, so it changes only files, never this process's state;
-        it returns the series' ledger block as text unless that was sealed already (the
-        scratch file of sealed blocks is this process's to read).
+        Runs in a forked helper too, so it changes only files, never this process's state.
         """
         from .cache import package_digest
         from .package import package_fingerprint, write_apkg
 
         target = self.out / f"{series.slug}.apkg"
         cache = self.report.cache
-        block = (None if self.new_ledger.sealed(series.slug)
-                 else bytes(self.new_ledger.block_bytes(series.slug)))
         fingerprint = package_fingerprint(self.decks[series.slug], series.shipped, self.model_mods,
                                           self.new_ledger.block_digest(series.slug))
         before = cache.series_before.get(series.slug) if cache is not None else None
@@ -321,14 +333,13 @@ class _SeriesWriter:
                     and before.get("package") == package_digest(target)):
                 write_apkg(self.decks[series.slug], series.shipped, target, self.model_mods)
         except OutputError as err:
-            return _Packaged(block, fingerprint, None, str(err))
+            return _Packaged(fingerprint, None, str(err))
         if cache is not None:
             cache.write_items(series.slug)
-        return _Packaged(block, fingerprint, package_digest(target))
+        return _Packaged(fingerprint, package_digest(target))
 
     def _apply(self, series: SeriesResult, packaged: _Packaged) -> None:
         """Record a packaged series in the report and cache, then let go of its notes."""
-        self.new_ledger.seal(series.slug, packaged.block)  # the block's bytes are all it needs
         series.output = self.out / f"{series.slug}.apkg"
         cache = self.report.cache
         if cache is not None:
@@ -342,17 +353,27 @@ class _SeriesWriter:
 Share = list[tuple[SeriesResult, "_Reserved | None"]]
 
 
+HERE_WEIGHT, TAKE_WEIGHT = 1.05, 0.05
+"""What a note costs this process, in the helper's time for it: one of its own share (it also
+frees the notes) and one the helper made (taking in its results and freeing the notes)."""
+
+
 def _shares(work: Share) -> tuple[Share, Share]:
-    """(this process's share, a forked helper's): whole series, about half the notes each, both
-    in series order; the helper's is empty where none can run or it would have too little."""
+    """(this process's share, a forked helper's): whole series, both in series order, so that
+    both finish at about the same time; the helper's share is empty where none can run or it
+    would have too little to do."""
     if not forked.available() or len(work) < 2:
         return work, []
     sizes = [sum(len(a.notes) for a in series.articles) for series, _ in work]
-    loads, owner = [0, 0], [0] * len(work)
+    here, there, owner = 0, 0, [0] * len(work)
     for n in sorted(range(len(work)), key=lambda n: (-sizes[n], n)):  # largest first
-        owner[n] = 0 if loads[0] <= loads[1] else 1
-        loads[owner[n]] += sizes[n]
-    if loads[1] < FORK_MIN_NOTES:
+        if max(HERE_WEIGHT * (here + sizes[n]) + TAKE_WEIGHT * there, there) <= max(
+                HERE_WEIGHT * here + TAKE_WEIGHT * (there + sizes[n]), there + sizes[n]):
+            here += sizes[n]
+        else:
+            there += sizes[n]
+            owner[n] = 1
+    if there < FORK_MIN_NOTES:
         return work, []
     return ([w for w, o in zip(work, owner) if o == 0], [w for w, o in zip(work, owner) if o == 1])
 
@@ -382,14 +403,14 @@ class _Done:
     stable: bool | None
     notes: int
     cards: int
+    block: tuple[int, int, str] | bytes | None
+    """Where a helper sealed the block it matched (see ``Ledger.sealed_block``), else None."""
 
 
 @dataclass(frozen=True)
 class _Packaged:
-    """What writing a series' package gave: its ledger block (None if sealed before), its
-    fingerprint and file digest, or the error."""
+    """What writing a series' package gave: its fingerprint and file digest, or the error."""
 
-    block: bytes | None
     fingerprint: str
     package: str | None
     error: str = ""

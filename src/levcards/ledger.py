@@ -118,9 +118,10 @@ class Ledger:
         self._raw: dict[str, tuple[memoryview, int]] = {}  # slug -> (block, its offset in _data)
         self._parsed: dict[str, dict[str, Entry]] = {}
         self._dumped: dict[str, bytes] = {}
-        self._sealed: dict[str, tuple[int, int]] = {}  # slug -> (start, length) in _scratch
+        self._sealed: dict[str, tuple[Any, int, int]] = {}  # slug -> (scratch file, start, length)
         self._digests: dict[str, str] = {}  # of sealed blocks, taken while their bytes were at hand
-        self._scratch: Any = None  # an unnamed temporary file, shared with copies
+        self._scratch: Any = None  # where blocks are sealed: an unnamed temporary file
+        self._files: list[Any] = []  # every scratch file, shared with copies (closed by close())
         self.path = ""
 
     def copy(self) -> Ledger:
@@ -131,6 +132,7 @@ class Ledger:
         other._sealed = dict(self._sealed)
         other._digests = dict(self._digests)
         other._scratch = self._scratch
+        other._files = self._files
         other.path = self.path
         return other
 
@@ -172,32 +174,58 @@ class Ledger:
         self._digests[slug] = hashlib.sha1(data).hexdigest()
         try:
             if self._scratch is None:
-                # unbuffered: a write that does not fit fails here, not in a later seek or close
-                self._scratch = tempfile.TemporaryFile(prefix="levcards-ledger-", buffering=0)  # noqa: SIM115 (closed by close())
-            start = self._scratch.seek(0, 2)
-            rest = memoryview(data)
-            while rest:
-                written = self._scratch.write(rest)
-                if not written:
-                    raise OSError("the scratch file takes no more bytes")
-                rest = rest[written:]
-            self._sealed[slug] = (start, len(data))
+                self._scratch = self.scratch_file()
+            self._sealed[slug] = (self._scratch, _append(self._scratch, data), len(data))
         except OSError:  # no room for a scratch file: the bytes stay in memory instead
             self._raw[slug] = (memoryview(bytes(data)), -1)
         self._parsed.pop(slug, None)
         self._dumped.pop(slug, None)
+
+    def scratch_file(self) -> Any:
+        """A new scratch file for sealed blocks, closed with the ledger; raises OSError."""
+        # unbuffered: a write that does not fit fails in it, not in a later seek or close
+        file = tempfile.TemporaryFile(prefix="levcards-ledger-", buffering=0)  # noqa: SIM115 (closed by close())
+        self._files.append(file)
+        return file
+
+    def seal_into(self, file: Any) -> None:
+        """Seal blocks into ``file`` from now on: in a forked helper, a scratch file its parent
+        made, so that the parent can ``adopt`` the blocks without their bytes being sent."""
+        self._scratch = file
+
+    def sealed_block(self, slug: str) -> tuple[int, int, str] | bytes:
+        """A block this process sealed, for ``adopt``: (start, length, digest) in its scratch
+        file, or the bytes, when they stayed in memory."""
+        if slug in self._sealed:
+            _, start, length = self._sealed[slug]
+            return start, length, self._digests[slug]
+        return bytes(self._raw[slug][0])
+
+    def adopt(self, slug: str, file: Any, block: tuple[int, int, str] | bytes) -> None:
+        """Take a block another process sealed (``sealed_block``) into ``file``, one of this
+        ledger's scratch files; it replaces whatever block the series had here."""
+        if isinstance(block, bytes):
+            self.seal(slug, block)
+            return
+        start, length, digest = block
+        self._raw.pop(slug, None)
+        self._parsed.pop(slug, None)
+        self._dumped.pop(slug, None)
+        self._sealed[slug] = (file, start, length)
+        self._digests[slug] = digest
 
     def sealed(self, slug: str) -> bool:
         """True when the block is kept as text (read, or sealed), not as entries."""
         return slug in self._raw or slug in self._sealed
 
     def close(self) -> None:
-        """Delete the scratch file of sealed blocks (the ledger must have been saved first)."""
-        if self._scratch is not None:
-            self._scratch.close()
-            self._scratch = None
-            self._sealed.clear()
-            self._digests.clear()
+        """Delete the scratch files of sealed blocks (the ledger must have been saved first)."""
+        for file in self._files:
+            file.close()
+        self._files.clear()
+        self._scratch = None
+        self._sealed.clear()
+        self._digests.clear()
 
     def _stored(self, slug: str) -> bytes | memoryview | None:
         """The block's text as read or sealed (entries parsed from it are never changed in
@@ -205,9 +233,9 @@ class Ledger:
         if slug in self._raw:
             return self._raw[slug][0]
         if slug in self._sealed:
-            start, length = self._sealed[slug]
-            self._scratch.seek(start)
-            return self._scratch.read(length)  # type: ignore[no-any-return]
+            file, start, length = self._sealed[slug]
+            file.seek(start)
+            return file.read(length)  # type: ignore[no-any-return]
         return None
 
     def block_bytes(self, slug: str) -> bytes | memoryview:
@@ -270,6 +298,18 @@ class Ledger:
         return True
 
     __hash__ = None  # type: ignore[assignment]
+
+
+def _append(file: Any, data: bytes | memoryview) -> int:
+    """Write ``data`` at the end of ``file``; return where it starts. Raises OSError."""
+    start: int = file.seek(0, 2)
+    rest = memoryview(data)
+    while rest:
+        written = file.write(rest)
+        if not written:
+            raise OSError("the scratch file takes no more bytes")
+        rest = rest[written:]
+    return start
 
 
 def content_hash(notetype: str, fields: tuple[str, ...] | list[str], tags: tuple[str, ...] | list[str]) -> str:
