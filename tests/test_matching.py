@@ -7,7 +7,7 @@ from levcards.matching import assign, reserve
 from levcards.model import NoteSpec, SourceRef
 
 NOW = 1_700_000_000
-WORDS = "apple birch cedar dune ember fjord grove heath".split()
+WORDS = ["apple", "birch", "cedar", "dune", "ember", "fjord", "grove", "heath"]
 """One word a note, so no two notes are similar enough to match each other."""
 
 
