@@ -22,11 +22,19 @@ def pause_collector() -> None:
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """No collector passes for the duration of a build; then as it was before."""
+    """No collector passes for the duration of a build; then as it was before.
+
+    What the build made and kept moves straight to the oldest generation: left in the
+    youngest, the first allocation after the collector is back would scan it all (70 ms after
+    a 10,000-article build) to find what the build already knows is not garbage.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if gc.get_freeze_count() == 0:  # (unfreeze would also release what others froze)
+            gc.freeze()  # every tracked object to the permanent generation, young count reset
+            gc.unfreeze()  # and back into the oldest generation
         if was_enabled:
             gc.enable()
