@@ -296,7 +296,9 @@ class _SeriesWriter:
                     self.stable[series.slug] = result.stable
                 series.tally = {"notes": result.notes, "cards": result.cards,
                                 "items": series.item_counts()}
-                self._apply(series, result.packaged)
+                # its notes stay until the report goes: the helper is done, so the build is
+                # ending, and freeing them one by one now would only make it end later
+                self._apply(series, result.packaged, let_go=False)
         return []
 
     def _skip(self, series: SeriesResult) -> bool:
@@ -338,7 +340,7 @@ class _SeriesWriter:
             cache.write_items(series.slug)
         return _Packaged(fingerprint, package_digest(target))
 
-    def _apply(self, series: SeriesResult, packaged: _Packaged) -> None:
+    def _apply(self, series: SeriesResult, packaged: _Packaged, let_go: bool = True) -> None:
         """Record a packaged series in the report and cache, then let go of its notes."""
         series.output = self.out / f"{series.slug}.apkg"
         cache = self.report.cache
@@ -347,7 +349,8 @@ class _SeriesWriter:
                            self.stable.get(series.slug, False),
                            self.changes.series[series.slug].unchanged, packaged.package)
             cache.forget_items(series.slug)
-        series.let_go()
+        if let_go:
+            series.let_go()
 
 
 Share = list[tuple[SeriesResult, "_Reserved | None"]]

@@ -77,7 +77,9 @@ class _Matcher:
     def run(self, notes: list[NoteSpec]) -> dict[int, str]:
         """Index of each note in ``notes`` -> the ledger GUID it continues."""
         found: dict[int, str] = {}
-        for i, note in enumerate(notes):  # pins, then exact GUIDs
+        if not self.old:
+            return found  # a series never built: nothing to continue
+        for i, note in enumerate(notes if self.pins else ()):  # pins, then exact GUIDs
             pinned = self.pins.get(f"{note.series}/{note.kind}/{note.key}")
             if pinned and self.free(pinned):
                 found[i] = pinned
