@@ -32,7 +32,9 @@ MAX_FRONTMATTER_ALIASES = 50
 
 def _parser() -> MarkdownIt:
     # "commonmark" with html=False: raw HTML in articles is shown as text, never passed through.
-    return MarkdownIt("commonmark", {"html": False}).enable("table").use(deflist_plugin)
+    # The HTML rules would then only be asked at every line and "<" to say no: they are off.
+    return (MarkdownIt("commonmark", {"html": False}).enable("table").use(deflist_plugin)
+            .disable(["html_block", "html_inline"]))
 
 
 _INLINE = _parser()
