@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -116,6 +117,18 @@ def test_help_and_check_on_one_file_load_nothing_heavy() -> None:
     loaded = _modules_loaded_by(["check", "decks/money/000_49af584fc83ed8ca.txt"])
     assert "markdown_it" in loaded  # the check really read the article
     assert loaded & _HEAVY == set()
+
+
+def test_a_json_build_with_nothing_to_say_never_imports_rich(tmp_path: Path) -> None:
+    """Rich draws tables and progress bars; CI's JSON build shows neither."""
+    source = tmp_path / "decks"
+    shutil.copytree(REPO / "decks", source)
+    (source / "levcards.lock").unlink(missing_ok=True)
+    out = tmp_path / "out"
+    loaded = _modules_loaded_by(["build", str(source), "--out", str(out), "--format", "json"])
+    assert "genanki" in loaded and list(out.glob("*.apkg"))  # it really built
+    assert "rich" not in loaded
+    assert "rich" in _modules_loaded_by(["build", str(source), "--out", str(out)])  # the table
 
 
 def test_help_and_module_entry_point() -> None:

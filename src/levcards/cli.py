@@ -132,9 +132,9 @@ def _run_build(source: Path, out: Path, fmt: Format, reader: ReaderName | None, 
                frozen: bool, version: str | None, include_all: bool, quiet: bool,
                verbose: bool) -> None:
     from .builder import build as run_build
-    from .report import build_dict, console, print_build, print_problems, progress_bar
+    from .report import LazyConsole, build_dict, console, print_build, print_problems, progress_bar
 
-    err = console(stderr=True)
+    err = LazyConsole(stderr=True)
     with progress_bar(err) as progress:
         report = _guard(lambda: run_build(source, out, reader.value if reader else None,
                                           strict=strict, progress=progress, frozen=frozen,

@@ -1,39 +1,73 @@
-"""Format Reports for people (Rich tables, plain when not a terminal) and for machines (JSON)."""
+"""Format Reports for people (Rich tables, plain when not a terminal) and for machines (JSON).
+
+Rich is imported only where something is shown with it: a build that prints JSON, or nothing
+at all, never imports it (23 ms of start-up, a tenth of a small rebuild).
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
-
-from rich.console import Console
-from rich.progress import Progress
-from rich.table import Table
+from typing import TYPE_CHECKING, Any
 
 from .errors import Problem
 from .model import ITEM_KINDS, TEXT_FIELDS, Item
 from .results import ArticleResult, Report
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 _SHORT = ("defs", "q&a", "takeaways", "mistakes", "lists")  # column names for ITEM_KINDS
 
 
 def console(stderr: bool = False) -> Console:
     """Colour on a terminal; plain, wide, unwrapped text when piped (CI logs, files)."""
+    from rich.console import Console
+
     stream = sys.stderr if stderr else sys.stdout
     tty = stream.isatty()
     return Console(stderr=stderr, highlight=False, width=None if tty else 200,
                    no_color=not tty, soft_wrap=not tty)
 
 
+class LazyConsole:
+    """``console(stderr)``, made when it is first used."""
+
+    def __init__(self, stderr: bool = False) -> None:
+        self._stderr = stderr
+        self._console: Console | None = None
+
+    def get(self) -> Console:
+        if self._console is None:
+            self._console = console(self._stderr)
+        return self._console
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        self.get().print(*objects, **options)
+
+    @property
+    def is_terminal(self) -> bool:
+        """As Rich says; without asking it when the stream is no terminal and no environment
+        variable (TTY_COMPATIBLE, FORCE_COLOR) could make Rich say otherwise."""
+        stream = sys.stderr if self._stderr else sys.stdout
+        if (self._console is None and not stream.isatty() and "TTY_COMPATIBLE" not in os.environ
+                and "FORCE_COLOR" not in os.environ):
+            return False
+        return self.get().is_terminal
+
+
 @contextmanager
-def progress_bar(err: Console) -> Iterator[Callable[[int, int], None] | None]:
+def progress_bar(err: Console | LazyConsole) -> Iterator[Callable[[int, int], None] | None]:
     """A transient bar on a terminal once there are enough articles to wait for; else nothing."""
     if not err.is_terminal:
         yield None
         return
-    with Progress(transient=True, console=err) as bar:
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=err.get() if isinstance(err, LazyConsole) else err) as bar:
         task = None
 
         def update(done: int, total: int) -> None:
@@ -106,7 +140,7 @@ def _changes(report: Report, slug: str) -> dict[str, Any] | None:
     return {**sc.counts(), "renamed_from": sc.renamed_from or None}
 
 
-def print_problems(report: Report, console: Console, verbose: bool = False) -> None:
+def print_problems(report: Report, console: Console | LazyConsole, verbose: bool = False) -> None:
     for problem in report.problems.sorted():
         if problem.severity == "info" and not verbose:
             continue
@@ -115,6 +149,8 @@ def print_problems(report: Report, console: Console, verbose: bool = False) -> N
 
 
 def print_build(report: Report, console: Console, verbose: bool = False) -> None:
+    from rich.table import Table
+
     if verbose:
         for a in report.articles:
             if a.article is not None:
@@ -149,6 +185,8 @@ def print_build(report: Report, console: Console, verbose: bool = False) -> None
 
 
 def print_extract(report: Report, console: Console) -> None:
+    from rich.table import Table
+
     for result in report.articles:
         if result.article is None:
             continue
