@@ -60,6 +60,10 @@ def test_prose_is_last_and_matches_everything() -> None:
                      id="two-bare-headings"),
         pytest.param(PROSE, "prose", id="paragraphs-only"),
         pytest.param("Only **one** kind of markup here.\n", "prose", id="one-markup-signal"),
+        pytest.param("Leverage\n========\n\nUse **time** well.\n", "markdown",
+                     id="setext-underline-and-bold"),
+        pytest.param("=====\nUse **time** well.\n", "markdown", id="underline-on-the-first-line"),
+        pytest.param("Use **time** well - or -- not.\n", "prose", id="dashes-inside-a-line"),
     ],
 )
 def test_pick_reader_sniffs_the_content(text: str, expected: str) -> None:

@@ -24,8 +24,10 @@ _SIGNALS = (  # (strings a match contains one of, pattern): the cheap test goes 
     (("```",), re.compile(r"^```", re.MULTILINE)),  # fenced code
     (("](",), re.compile(r"\[[^\]\n]+\]\([^)\s]+\)")),  # [link](url)
     (("|",), re.compile(r"^\|.+\|\s*$", re.MULTILINE)),  # table row
-    (("--", "==", "-=", "=-"), re.compile(r"^[=-]{3,}\s*$", re.MULTILINE)),  # setext underline
+    (("\n-", "\n="), re.compile(r"^[=-]{3,}\s*$", re.MULTILINE)),  # setext underline
 )
+"""Each string is looked for once, in the text after a line break (so "\n-" finds a line that
+starts with "-", the first one included): each look is a pass over the whole text."""
 _ALIAS = re.compile(r"(?<![\w*])\*[A-Za-z0-9_-]+")
 MAX_FRONTMATTER_ALIASES = 50
 
@@ -54,9 +56,18 @@ def sniff(text: str) -> bool:
         return True
     if "#" in text and _ATX.search(text):
         return True
+    probe = "\n" + text
+    present: dict[str, bool] = {}
     found = 0
     for needles, pattern in _SIGNALS:
-        if any(n in text for n in needles) and pattern.search(text):
+        for needle in needles:
+            if needle not in present:
+                present[needle] = needle in probe
+            if present[needle]:
+                break
+        else:
+            continue
+        if pattern.search(text):
             found += 1
             if found == 2:
                 return True
