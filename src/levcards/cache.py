@@ -127,7 +127,7 @@ class Cache:
     def key_for(self, path: str, shown: str, reader: str | None, sidecars: set[str]) -> str | None:
         """The content key, from the file's stat when last build's record vouches for it.
         ``sidecars`` are the sidecar files that exist in the article's folder."""
-        sidecar = sidecar_name(path)
+        sidecar = sidecar_name(path) if sidecars else None  # (most trees have none)
         self._checked[shown] = time.time_ns()  # before the stat: a later edit has a later mtime
         stat = self.stats[shown] = _stat_key(path, sidecar if sidecar in sidecars else None)
         record = self.articles_before.get(shown)
