@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from .cache import Cache
     from .package import DeckSpec
 
+Share = list[tuple[SeriesResult, "_Reserved | None"]]
+"""Series to package, each with what ``reserve`` set aside for it (None: matched already)."""
+
 
 def build_timestamp(report: Report, source: Path) -> int:
     """SOURCE_DATE_EPOCH when set, else the newest modification time of the inputs."""
@@ -216,7 +219,7 @@ class _SeriesWriter:
         one, and a helper that fails is replaced by doing its share here, so the outcome never
         depends on the helper.
         """
-        work: list[tuple[SeriesResult, _Reserved | None]] = []
+        work: Share = []
         for series in all_series:
             if match and self._rebuilt(series):
                 work.append((series, self.reserve(series)))
@@ -233,11 +236,13 @@ class _SeriesWriter:
             except OSError:
                 mine, theirs = work, []
         helper = forked.Forked(lambda: self._helper(theirs, spill)) if theirs else None
-        failed = self._take(mine, self._share(mine, here=True), spill)
+        failed = [d for d in self._share(mine, here=True) if d.packaged.error]
         if helper is not None:
-            done = helper.result()
-            failed += self._take(theirs, done if done is not None else self._share(theirs, here=True),
-                                 spill)
+            made = helper.result()
+            if made is None:  # the helper failed: its share is done here
+                failed += [d for d in self._share(theirs, here=True) if d.packaged.error]
+            else:
+                failed += self._take(theirs, made, spill)
         self.changes.series = {s.slug: self.changes.series[s.slug] for s in all_series
                                if s.slug in self.changes.series}  # in series order
         if failed:
@@ -253,12 +258,12 @@ class _SeriesWriter:
             return False
         return any(a.notes for a in series.articles) or bool(self.ledger.series(series.slug))
 
-    def _helper(self, share: list[tuple[SeriesResult, _Reserved | None]], spill: Any) -> list[_Done]:
+    def _helper(self, share: Share, spill: Any) -> list[_Done]:
         """A forked helper's work: its share, with the blocks it seals going to ``spill``."""
         self.new_ledger.seal_into(spill)
         return self._share(share, here=False)
 
-    def _share(self, share: list[tuple[SeriesResult, _Reserved | None]], here: bool) -> list[_Done]:
+    def _share(self, share: Share, here: bool) -> list[_Done]:
         """Match (where reserved), seal and package each series of ``share`` until a write fails.
 
         ``here``: this process, which applies each series at once (freeing its notes); a helper
@@ -281,24 +286,22 @@ class _SeriesWriter:
                 self._apply(series, result.packaged)
         return done
 
-    def _take(self, share: list[tuple[SeriesResult, _Reserved | None]], done: list[_Done],
-              spill: Any) -> list[_Done]:
-        """Apply what a helper made of its share (this process applied its own already), its
-        blocks sealed into ``spill``; return the series whose package could not be written."""
-        for (series, _), result in zip(share, done):
+    def _take(self, share: Share, made: list[_Done], spill: Any) -> list[_Done]:
+        """Apply what the helper made of its share, its blocks sealed into ``spill``; return
+        the series whose package it could not write."""
+        for (series, _), result in zip(share, made):
             if result.packaged.error:
                 return [result]
-            if series.tally is None:  # made in a helper: its notes are not matched here
-                if result.block is not None:
-                    self.new_ledger.adopt(series.slug, spill, result.block)
-                self.changes.series[series.slug] = result.changes
-                if result.stable is not None:
-                    self.stable[series.slug] = result.stable
-                series.tally = {"notes": result.notes, "cards": result.cards,
-                                "items": series.item_counts()}
-                # its notes stay until the report goes: the helper is done, so the build is
-                # ending, and freeing them one by one now would only make it end later
-                self._apply(series, result.packaged, let_go=False)
+            if result.block is not None:
+                self.new_ledger.adopt(series.slug, spill, result.block)
+            self.changes.series[series.slug] = result.changes
+            if result.stable is not None:
+                self.stable[series.slug] = result.stable
+            series.tally = {"notes": result.notes, "cards": result.cards,
+                            "items": series.item_counts()}
+            # its notes stay until the report goes: the helper is done, so the build is ending,
+            # and freeing them one by one now would only make it end later
+            self._apply(series, result.packaged, let_go=False)
         return []
 
     def _skip(self, series: SeriesResult) -> bool:
@@ -351,9 +354,6 @@ class _SeriesWriter:
             cache.forget_items(series.slug)
         if let_go:
             series.let_go()
-
-
-Share = list[tuple[SeriesResult, "_Reserved | None"]]
 
 
 HERE_WEIGHT, TAKE_WEIGHT = 1.05, 0.05

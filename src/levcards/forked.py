@@ -1,8 +1,8 @@
 """Run one call in a forked copy of this process, so the second core can share the packaging.
 
 After the articles are read, packaging is the rest of a build, and it would run on one core:
-a forked child already holds everything a series needs (no pickling of notes), so it packages
-one series while this process matches and packages the next. Only on Linux, where ``fork`` is
+a forked child already holds everything the series need (no pickling of notes), so it matches
+and packages a share of them while this process does the rest. Only on Linux, where ``fork`` is
 the platform's own way to start workers; elsewhere, or with ``LEVCARDS_SERIAL`` set, callers do
 the work themselves. A child that raises or dies gives ``None``: the caller then does the work
 itself, so the output never depends on the child.
