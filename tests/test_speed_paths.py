@@ -228,10 +228,17 @@ def _from_scratch(source: Path, out: Path) -> dict[str, bytes]:
     return state
 
 
+@pytest.mark.parametrize("helper", [False, True])
 def test_an_incremental_build_equals_a_build_from_scratch(tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+                                                          monkeypatch: pytest.MonkeyPatch,
+                                                          helper: bool) -> None:
     """Series kept from the last build give exactly what rebuilding them would, edit after edit,
-    and only the series an edit touches are made into notes again."""
+    and only the series an edit touches are made into notes again (also when two touched series
+    are shared with a helper, next to kept ones)."""
+    if helper:
+        if not forked.available():
+            pytest.skip("forked helpers run on Linux with two or more cores")
+        monkeypatch.setattr(builder, "FORK_MIN_NOTES", 1)
     source = tmp_path / "src"
     _corpus(source, 9)
     out = tmp_path / "out"
