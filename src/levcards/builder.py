@@ -277,7 +277,7 @@ class _SeriesWriter:
             self.new_ledger.seal(series.slug)  # its entries can go before the package is made
             block = None if here or sealed_before else self.new_ledger.sealed_block(series.slug)
             result = _Done(series.slug, self._package(series), self.changes.series[series.slug],
-                           self.stable.get(series.slug), len(series.shipped),
+                           self.stable[series.slug], len(series.shipped),
                            sum(n.cards for n in series.shipped), block)
             done.append(result)
             if result.packaged.error:
@@ -295,8 +295,7 @@ class _SeriesWriter:
             if result.block is not None:
                 self.new_ledger.adopt(series.slug, spill, result.block)
             self.changes.series[series.slug] = result.changes
-            if result.stable is not None:
-                self.stable[series.slug] = result.stable
+            self.stable[series.slug] = result.stable
             series.tally = {"notes": result.notes, "cards": result.cards,
                             "items": series.item_counts()}
             # its notes stay until the report goes: the helper is done, so the build is ending,
@@ -403,7 +402,7 @@ class _Done:
     slug: str
     packaged: _Packaged
     changes: SeriesChanges
-    stable: bool | None
+    stable: bool
     notes: int
     cards: int
     block: tuple[int, int, str] | bytes | None
