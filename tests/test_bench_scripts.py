@@ -10,9 +10,8 @@ from pathlib import Path
 from conftest import REPO
 
 
-def test_parser_share_measures_a_build_and_restores_the_ledger(seed_decks: Path) -> None:
-    ledger = seed_decks / "levcards.lock"
-    before = ledger.read_bytes()
+def test_parser_share_measures_a_build_and_leaves_the_source_alone(seed_decks: Path) -> None:
+    (seed_decks / "levcards.lock").unlink()  # a build in place would write a new one
     sources = {p: p.read_bytes() for p in seed_decks.rglob("*") if p.is_file()}
     done = subprocess.run([sys.executable, str(REPO / "bench" / "parser_share.py"), str(seed_decks)],
                           capture_output=True, text=True, timeout=120, check=False)
@@ -21,5 +20,4 @@ def test_parser_share_measures_a_build_and_restores_the_ledger(seed_decks: Path)
     assert found["markdown_files"] >= 1  # the seeds hold Markdown, sniffed whatever the ending
     assert 0 < found["markdown_it_py_cpu_s"] <= found["build_cpu_s"]
     assert found["markdown_it_py_block_ms_per_file"] > 0
-    assert ledger.read_bytes() == before
     assert {p: p.read_bytes() for p in seed_decks.rglob("*") if p.is_file()} == sources
