@@ -79,17 +79,18 @@ class _Matcher:
         found: dict[int, str] = {}
         if not self.old:
             return found  # a series never built: nothing to continue
-        for i, note in enumerate(notes if self.pins else ()):  # pins, then exact GUIDs
-            pinned = self.pins.get(f"{note.series}/{note.kind}/{note.key}")
-            if pinned and self.free(pinned):
-                found[i] = pinned
-                self.claimed.add(pinned)
+        if self.pins:  # pins first, then exact GUIDs
+            for i, note in enumerate(notes):
+                pinned = self.pins.get(f"{note.series}/{note.kind}/{note.key}")
+                if pinned and self.free(pinned):
+                    found[i] = pinned
+                    self.claimed.add(pinned)
         for i, note in enumerate(notes):
             if i not in found and self.free(note.guid):
                 found[i] = note.guid
                 self.claimed.add(note.guid)
         if len(found) == len(notes) or len(self.claimed) == len(self.old):
-            return found  # every note matched, or no ledger entry left to match (a first build)
+            return found  # every note matched, or every ledger entry claimed already
         by_key: dict[tuple[str, str], list[str]] = {}
         for g, e in sorted(self.old.items()):
             if self.free(g):
