@@ -19,22 +19,15 @@ from __future__ import annotations
 import re
 
 from .errors import Problems
-from .extract.definitions import GLOSSARY
-from .extract.mistakes import MISTAKES
-from .extract.mistakes import NUMBERED as NUMBERED_MISTAKE
-from .extract.qa import FAQ
-from .extract.takeaways import TAKEAWAYS
+from .extract import collect
 from .extract.text import norm
 from .model import Article, Item
 from .results import ArticleResult, Report
 
 MAX_LIST_MEMBERS = 7
 DEFAULT_MAX_ANSWER_WORDS = 60
-_CHILD = {"qa": lambda t: t.rstrip().endswith("?"),
-          "mistake": lambda t: bool(NUMBERED_MISTAKE.match(t)),
-          "takeaway": lambda t: False, "definition": lambda t: False}
-_PROMISES = (("takeaway", TAKEAWAYS, "key takeaways"), ("qa", FAQ, "questions and answers"),
-             ("definition", GLOSSARY, "definitions"), ("mistake", MISTAKES, "mistakes"))
+_PROMISES = {"takeaways": "key takeaways", "qa": "questions and answers",
+             "definitions": "definitions", "mistakes": "mistakes"}
 
 
 def lint(report: Report, max_answer_words: int = DEFAULT_MAX_ANSWER_WORDS) -> None:
@@ -93,23 +86,13 @@ _DELETION = re.compile(r"\{\{c\d+::(.*?)\}\}")
 
 
 def _empty_sections(article: Article, items: list[Item], problems: Problems) -> None:
-    """A heading that promises items of a kind with none found under it."""
-    sections = article.sections
-    for index, section in enumerate(sections):
-        if not section.title:
-            continue
-        for kind, pattern, words in _PROMISES:
-            if not pattern.search(norm(section.title)):
-                continue
-            # questions and "Mistake N:" headings at the same level still belong to the section
-            end = next((s.line for s in sections[index + 1:] if s.level and s.level <= section.level
-                        and not _CHILD[kind](s.title)), 10**9)
-            if not any(i.kind == kind and section.line <= i.ref.line < end for i in items):
-                problems.warning(article.path, section.line, "empty-section",
-                                 f"section {section.title!r} promises {words} but none were found; "
-                                 "write them as a list (or 'Question?' lines each followed by an "
-                                 "answer paragraph), or rename the heading")
-            break
+    """A heading that promises items of a kind with none found under it (the outline's silent
+    role sections, with the reason)."""
+    for silent in collect(article)[1]:
+        problems.warning(article.path, silent.line, "empty-section",
+                         f"section {silent.title!r} promises {_PROMISES[silent.role]} but none "
+                         f"were found ({silent.reason}); write them as a list (or 'Question?' "
+                         "lines each followed by an answer paragraph), or rename the heading")
 
 
 def _items(path: str, items: list[Item], max_words: int, problems: Problems) -> None:

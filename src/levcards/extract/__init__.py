@@ -1,36 +1,172 @@
-"""Extractor registry: each extractor reads an Article and returns items of one kind."""
+"""Extraction: an article's outline (sections with roles) read by the item layouts of each role.
+
+The stages, in order:
+
+1. ``outline.build`` gives every heading a shape and a role (``vocabulary``).
+2. Each item heading is read by its role's item layouts, each role section (and each list a
+   lead-in sentence opened) by its role's block layouts; sections with no role by the free
+   layouts (bold-labelled term lists, Q:/A: lines, "TL;DR:" lines, a question's direct answer).
+3. The prose pass finds sentence-level definitions ("X is Y" with a named-concept subject,
+   bold terms, "What is X?" titles) outside mistakes, Q&A and example sections.
+4. Enumerations ("five examples of leverage: a, b, c") anywhere.
+
+``collect`` returns each item with the role and layout that produced it (``--explain``).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from ..model import Article, Item
-from . import definitions, enumerations, mistakes, qa, takeaways
+from ..model import Article, Item, SourceRef
+from . import bold_terms, definitions, enumerations, mistakes, outline, qa, takeaways
+from .layout import Found, Rule, Unit
+from .outline import Node
+from .sentence_defs import best_sentences, key, title_definitions
 from .text import norm
+from .vocabulary import Role
 
-Extractor = Callable[[Article], Sequence[Item]]
+ITEM_RULES: dict[Role, tuple[Rule, ...]] = {
+    "definitions": definitions.ITEM_RULES,
+    "qa": qa.ITEM_RULES,
+    "takeaways": takeaways.ITEM_RULES,
+    "mistakes": mistakes.ITEM_RULES,
+    "none": (),
+}
+"""How an item heading of each role becomes an item; the first rule that yields wins."""
+BLOCK_RULES: dict[Role, tuple[Rule, ...]] = {
+    "definitions": definitions.BLOCK_RULES,
+    "qa": qa.BLOCK_RULES,
+    "takeaways": takeaways.BLOCK_RULES,
+    "mistakes": mistakes.BLOCK_RULES,
+    "none": (),
+}
+"""How the blocks of a role section become items; every rule runs on what is left."""
+FREE_RULES: tuple[Rule, ...] = (*definitions.FREE_RULES, *qa.FREE_RULES, *takeaways.FREE_RULES)
+"""Layouts for sections with no role."""
+PLAIN_ITEM_RULES: tuple[Rule, ...] = qa.PLAIN_ITEM_RULES
+"""How a heading with no role can still be an item (a question title with its direct answer)."""
+KINDS = ("definition", "qa", "takeaway", "mistake", "enumeration")
+_NOT_PROSE: frozenset[str | None] = frozenset({"mistakes", "qa", "none"})
 
-EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
-    ("definition", definitions.extract),
-    ("qa", qa.extract),
-    ("takeaway", takeaways.extract),
-    ("mistake", mistakes.extract),
-    ("enumeration", enumerations.extract),
-)
+
+@dataclass(frozen=True, slots=True)
+class Silent:
+    """A section with a role that yielded nothing, and why (``--explain``, ``check``)."""
+
+    title: str
+    line: int
+    role: Role
+    reason: str
+
+
+def collect(article: Article) -> tuple[list[Found], list[Silent]]:
+    """Every item with the role and layout that produced it, and the silent role sections."""
+    root = outline.build(article)
+    claimed: set[int] = set()
+    found: list[Found] = []
+    silent: list[Silent] = []
+    for node in root.walk():
+        before = len(found)
+        found.extend(_read_node(article, node, claimed))
+        if node.shape == "role" and node.role != "none" and len(found) == before and not any(
+                f.item.ref.line >= node.line for f in found[before:]):
+            reason = _silence(node)
+            if reason and not _has_items_below(node, found):
+                silent.append(Silent(node.section.title, node.line, node.role, reason))  # type: ignore[arg-type]
+    found.extend(_prose(article, root, found))
+    found.extend(Found(e, "prose", "enumeration") for e in enumerations.extract(article))
+    return found, silent
+
+
+def _read_node(article: Article, node: Node, claimed: set[int]) -> list[Found]:
+    out: list[Found] = []
+    role = node.role
+    if node.shape in ("part",) or role == "none" and node.shape != "plain":
+        return out
+    for scope in node.scopes if node.shape not in ("item", "part") else ():
+        out.extend(_run(BLOCK_RULES[scope.role], Unit(article, node, scope.role, scope.blocks),
+                        claimed, every=True))
+    if node.shape == "item" and role is not None:
+        out.extend(_run(ITEM_RULES[role], Unit(article, node, role, node.blocks), claimed,
+                        every=False))
+    elif node.shape in ("role", "group") and role is not None:
+        out.extend(_run(BLOCK_RULES[role], Unit(article, node, role, node.blocks), claimed,
+                        every=True))
+        if role in ("definitions", "takeaways"):
+            out.extend(_run(takeaways.FREE_RULES, Unit(article, node, role, node.blocks), claimed,
+                            every=True))
+    elif node.shape == "plain":
+        unit = Unit(article, node, "none", node.blocks)
+        out.extend(_run(PLAIN_ITEM_RULES, unit, claimed, every=False))
+        out.extend(_run(FREE_RULES, unit, claimed, every=True))
+    return out
+
+
+def _run(rules: Sequence[Rule], unit: Unit, claimed: set[int], every: bool) -> list[Found]:
+    out: list[Found] = []
+    for rule in rules:
+        found = rule.run(unit, claimed)
+        for f in found:
+            claimed.update(f.lines)
+        out.extend(found)
+        if found and not every:
+            break
+    return out
+
+
+def _silence(node: Node) -> str:
+    blocks = [b for n in node.walk() for b in n.blocks if b.kind != "code"]
+    if not blocks and not node.children:
+        return "the section is empty"
+    if all(b.kind == "code" for n in node.walk() for b in n.blocks) and not node.children:
+        return "the section holds only code"
+    return {
+        "definitions": "no 'Term: text' lines, term table, or term headings with a paragraph",
+        "qa": "no question followed by its answer",
+        "takeaways": "no list items or statements under it",
+        "mistakes": "no list items, labelled paragraphs or sub-headings under it",
+    }.get(node.role or "", "")
+
+
+def _has_items_below(node: Node, found: list[Found]) -> bool:
+    lines = {n.line for n in node.walk()}
+    end = max(b.line for n in node.walk() for b in (*n.blocks, n.section) if hasattr(b, "line"))
+    return any(node.line <= f.item.ref.line <= end for f in found) or not lines
+
+
+def _prose(article: Article, root: Node, found: list[Found]) -> list[Found]:
+    """Sentence-level definitions outside mistakes, Q&A and example sections."""
+    skipped = {n.line for n in root.walk() if n.role in _NOT_PROSE or n.shape == "part"
+               and n.role in _NOT_PROSE}
+    defined = {key(f.item.term) for f in found if f.item.kind == "definition"}  # type: ignore[union-attr]
+    out = [Found(d, "prose", "definition-title") for d in title_definitions(article, defined)]
+    out += [Found(d, "prose", "definition-bold-term")
+            for d in bold_terms.extract(article, defined, skipped)]
+    out += [Found(d, "prose", "definition-sentence")
+            for d in best_sentences(article, defined, skipped)]
+    return out
 
 
 def extract(article: Article, threshold: float = 0.0) -> list[Item]:
     """Every item at or above ``threshold`` confidence, in source order, exact repeats dropped."""
-    items: list[Item] = []
+    return [f.item for f in explain(article, threshold)[0]]
+
+
+def explain(article: Article, threshold: float = 0.0) -> tuple[list[Found], list[Silent]]:
+    """``collect`` filtered by ``threshold``, in source order, exact repeats dropped."""
+    found, silent = collect(article)
+    kept: list[Found] = []
     seen: set[tuple[str, ...]] = set()
-    for _, extractor in EXTRACTORS:
-        for item in extractor(article):
-            identity = (item.kind, norm(item.key), norm(_body(item)))
-            if item.confidence >= threshold and identity not in seen:
-                seen.add(identity)
-                items.append(item)
-    order = {kind: n for n, (kind, _) in enumerate(EXTRACTORS)}
-    return sorted(items, key=lambda i: (i.ref.line, order[i.kind]))
+    for f in found:
+        item = f.item
+        identity = (item.kind, norm(item.key), norm(_body(item)))
+        if item.confidence >= threshold and identity not in seen:
+            seen.add(identity)
+            kept.append(f)
+    order = {kind: n for n, kind in enumerate(KINDS)}
+    kept.sort(key=lambda f: (f.item.ref.line, order[f.item.kind]))
+    return kept, silent
 
 
 def _body(item: Item) -> str:
@@ -41,4 +177,7 @@ def _body(item: Item) -> str:
     return " ".join(getattr(item, "members", ()))
 
 
-__all__ = ["EXTRACTORS", "extract"]
+EXTRACTORS = KINDS
+
+__all__ = ["BLOCK_RULES", "FREE_RULES", "ITEM_RULES", "Found", "Silent", "SourceRef", "collect",
+           "explain", "extract"]

@@ -1,42 +1,21 @@
-"""Definitions: glossary lists, tables, term headings and definition lists, "Term: text" lists,
-bold terms defined in prose (``bold_terms``) and "X is/means Y" sentences (``sentence_defs``)."""
+"""Definition layouts: glossary lines, term tables, term headings, "What it means:" labels and
+"A X is Y" sentences in a definitions section; bold-labelled term lists anywhere.
+
+Sentence-level definitions in running text (``sentence_defs``, ``bold_terms``) are the prose
+pass in ``extract/__init__``; they stay high-precision (named-concept subjects only).
+"""
 
 from __future__ import annotations
 
 import re
 
-from ..model import Article, Block, Definition, Section, SourceRef
-from . import bold_terms
-from .mistakes import MISTAKES
-from .qa import FAQ
-from .sections import (
-    EXAMPLES,
-    FACTS,
-    PROCEDURES,
-    first_paragraph,
-    matches,
-    nested_in,
-    titled,
-    with_children,
-)
-from .sentence_defs import best_sentences, key, sentence_definition, title_definitions
-from .takeaways import TAKEAWAYS
-from .text import norm, split_label, words
+from ..model import Block, Definition, SourceRef
+from .layout import Found, Rule, Unit, first_sentence, free
+from .outline import Node
+from .sentence_defs import defines, sentence_definition
+from .text import norm, sentences, split_label, words
+from .vocabulary import MEANING_LABEL, NOT_TERMS, clean_heading, heading_key
 
-GLOSSARY = titled(r"^(definitions?|key (terms|concepts|definitions|vocabulary|words)|glossary|"
-                  r"terminology|vocabulary|terms( to know)?|core (terms|concepts)|"
-                  r"important terms|jargon|words to know|lingo)\b")
-_NOT_TERMS = {
-    "note", "notes", "tip", "tips", "example", "examples", "warning", "caution", "important",
-    "step", "answer", "direct answer", "short answer", "mechanism", "implication", "why", "how",
-    "what", "when", "where", "who", "summary", "tl dr", "tldr", "source", "sources", "update",
-    "edit", "bonus", "pro tip", "key point", "takeaway", "result", "results", "goal", "q", "a",
-    "price", "cost", "date", "founded", "location", "age", "born", "died", "year", "time",
-    "duration", "author", "size", "level", "status", "phone", "email", "address", "website",
-    "pros", "cons", "pro", "con", "fix", "the fix", "the mistake", "mistake", "problem",
-    "solution", "instead", "why it matters", "in short", "bottom line", "reading time",
-    "homework", "todo", "to do", "reminder", "see", "e g", "eg", "i e", "ie", "nb",
-}
 # "example from class: …", "note to self: …": a jotting about something, never a term
 _ASIDES = {"example", "examples", "note", "notes", "homework", "todo", "reminder", "see", "tip",
            "question", "idea", "thought"}
@@ -51,113 +30,200 @@ _STATUS = frozenset(
     "will would should could can must may might shall won't approved moved pending done "
     "cancelled canceled postponed scheduled confirmed finished completed delayed rescheduled "
     "assigned submitted blocked merged shipped booked due tbd tba".split())
-MIN_DESCRIPTION_WORDS = 3
-MIN_RUN = 3
 _EXAMPLE = re.compile(r"(?i)^(for example|for instance|e\.g\.|say|imagine|suppose)\b")
+_TERM_COLUMN = re.compile(r"^(term|concept|word|name|jargon|phrase|acronym|bias|fallacy|model|"
+                          r"principle|metric|element|component|type|keyword)s?$")
+_MEANING_COLUMN = re.compile(r"^(definition|meaning|what it means|what it is|what it does|"
+                             r"description|explanation|in plain english|plain english)s?\b")
+MIN_DESCRIPTION_WORDS = 3
+MAX_TERM_WORDS = 6
+MIN_RUN = 3
 
 
-def extract(article: Article) -> list[Definition]:
-    found: list[Definition] = []
-    # sections whose lists and prose are about something else: mistakes, answers, takeaways
-    elsewhere = (nested_in(article, MISTAKES) | nested_in(article, FAQ)
-                 | nested_in(article, TAKEAWAYS))
-    term_headings = _term_headings(article)
-    for section in article.sections:
-        if matches(section, GLOSSARY):
-            found.extend(_glossary(article, section.blocks, 1.0))
-            continue
-        if section.line in term_headings:
-            found.extend(_heading_definition(article, section))
-        found.extend(_glossary(article, [b for b in section.blocks if b.kind == "term"], 0.95))
-        found.extend(_tables(article, section.blocks, 0.85))
-        if section.line not in elsewhere and not any(
-                matches(section, p) for p in (EXAMPLES, FACTS, PROCEDURES)):
-            found.extend(_label_list(article, section.blocks))
-    defined = {key(d.term) for d in found}
-    found.extend(title_definitions(article, defined))
-    # a takeaways box's list is its takeaways; a paragraph beside the list is the article going on
-    listed = {s.line for s in article.sections if any(b.kind == "item" for b in s.blocks)}
-    not_prose = elsewhere - (nested_in(article, TAKEAWAYS) & listed)
-    found.extend(bold_terms.extract(article, defined, not_prose))
-    found.extend(best_sentences(article, defined, not_prose))
-    return found
-
-
-def _term_headings(article: Article) -> set[int]:
-    """Lines of the sub-headings of a glossary ("## Key terms" over "### Expense ratio").
-
-    Only a glossary that lists no terms itself: one with its own list or table ends there, and
-    a heading after it ("Working it out") is the article going on.
-    """
-    return {child.line for section, children in with_children(article, GLOSSARY)
-            if not any(b.kind in ("item", "table", "term") for b in section.blocks)
-            for child in children}
-
-
-def _heading_definition(article: Article, section: Section) -> list[Definition]:
-    """A term heading inside a glossary, defined by the first paragraph under it.
-
-    Not a comparison ("ETF vs. mutual fund"), a question or a heading for steps or examples.
-    """
-    title = section.title.strip()
-    first = first_paragraph(section)
-    if (first is None or title.endswith(("?", ":")) or _EXAMPLE.match(first.text)
-            or re.match(r"(?i)(why|how|what|when|where|who|which)\b", title)
-            or re.search(r"(?i)\b(vs|versus)\b", title)
-            or any(matches(section, p) for p in (EXAMPLES, FACTS, PROCEDURES))):
-        return []
-    d = _definition(article, title, first.text, first.line, 0.9)
-    return [d] if d else []
-
-
-def _definition(article: Article, term: str, text: str, line: int, confidence: float) -> Definition | None:
-    term, text = term.strip(" *_:"), text.strip()
-    if not term or not text or norm(term) in _NOT_TERMS or len(words(term)) > 6:
+def _definition(unit: Unit, term: str, text: str, line: int, confidence: float) -> Definition | None:
+    term = clean_heading(term.strip(" *_:"))
+    text = text.strip()
+    if not term or not text or norm(term) in NOT_TERMS or len(words(term)) > MAX_TERM_WORDS:
         return None
-    return Definition(term, text, SourceRef(article.path, line), confidence)
+    if term.endswith((".", "?", "!")):
+        return None
+    return Definition(term, _predicate(term, first_sentence(text)), SourceRef(unit.article.path, line),
+                      confidence)
 
 
-def _glossary(article: Article, blocks: list[Block] | tuple[Block, ...], confidence: float) -> list[Definition]:
-    """Every 'Term: text' item, definition-list entry or table row in a glossary."""
-    out: list[Definition] = []
-    for block in blocks:
+def _predicate(term: str, text: str) -> str:
+    """The text without the term restated: "Shares refer to the units …" -> "the units …"."""
+    first = (sentences(text) or [text])[0]
+    lead = re.sub(r"^(contrary to [^,]{1,60},|unlike [^,]{1,60},)\s*", "", first, flags=re.IGNORECASE)
+    bare = re.sub(r"\s*\([^)]*\)", "", term).strip()
+    for name in dict.fromkeys((term, bare)):
+        pred = defines(lead, name) or _restated(lead, name)
+        if pred:
+            return f"{pred} {text[len(first):].strip()}".strip()
+    return text
+
+
+_RESTATE_VERBS = (r"is defined as|is called|refers to|refer to|means|describes|is characterized "
+                  r"by|are characterized by|is|are")
+
+
+def _restated(sentence: str, term: str) -> str:
+    m = re.match(rf"^(?:(?:a|an|the)\s+)?{re.escape(term)}(?:\s*\([^)]*\))?\s*,?\s+"
+                 rf"(?:{_RESTATE_VERBS})\s+(.+)$", sentence.strip(), re.IGNORECASE)
+    return m.group(1).strip() if m and len(words(m.group(1))) >= 2 else ""
+
+
+# --- item layouts (a heading inside a definitions section, or a numbered concept) ---
+
+
+def term_heading(unit: Unit, claimed: set[int]) -> list[Found]:
+    """A term heading defined by the first paragraph under it (or by its "What it means:" part).
+
+    Not a comparison ("ETF vs. mutual fund"), a question, or a heading for steps or examples.
+    """
+    node = unit.node
+    title = node.title
+    if (not title or title.endswith(("?", ":")) or re.match(r"(?i)(why|how|what|when|where|who|"
+                                                             r"which)\b", title)
+            or re.search(r"(?i)\b(vs|versus)\b", title)):
+        return []
+    block = _meaning_part(node) or next((b for b in node.blocks if b.kind in ("paragraph", "item")),
+                                        None)
+    if block is None or _EXAMPLE.match(block.text) or block.line in claimed:
+        return []
+    d = _definition(unit, title, _strip_meaning_label(block.text), block.line, 0.95)
+    return [Found(d, "definitions", "definition-term-heading", (block.line,))] if d else []
+
+
+def _meaning_part(node: Node) -> Block | None:
+    for child in node.children:
+        if MEANING_LABEL.match(heading_key(child.section.title)):
+            return next((b for b in child.blocks if b.kind in ("paragraph", "item")), None)
+    return None
+
+
+_MEANING_PREFIX = re.compile(r"^(what (it|this) (means|is|does)|meaning|definition|explanation)"
+                             r"\s*:\s*", re.IGNORECASE)
+
+
+def _strip_meaning_label(text: str) -> str:
+    return _MEANING_PREFIX.sub("", text)
+
+
+# --- block layouts (the blocks of a definitions section or a list a lead-in opened) ---
+
+
+def meaning_label(unit: Unit, claimed: set[int]) -> list[Found]:
+    """"**What It Means:**" under a term heading: the label's text defines that heading's term."""
+    node = unit.node
+    parent = node.parent
+    if (node.shape != "role" or parent is None or not parent.title
+            or not MEANING_LABEL.match(heading_key(node.section.title))):
+        return []
+    block = next((b for b in free(node.blocks, claimed) if b.kind in ("paragraph", "item")), None)
+    if block is None:
+        return []
+    d = _definition(unit, parent.title, block.text, block.line, 1.0)
+    return [Found(d, "definitions", "definition-meaning-label", (block.line,))] if d else []
+
+
+def glossary_lines(unit: Unit, claimed: set[int]) -> list[Found]:
+    """'Term: text', '**Term** — text' items and lines, and definition-list entries."""
+    out: list[Found] = []
+    for block in free(unit.blocks, claimed):
         pair: tuple[str, str] | None = None
         if block.kind == "term":
             pair = block.rows[0][0], block.rows[0][1]
         elif block.kind in ("item", "paragraph"):
-            pair = split_label(block.text)
-        elif block.kind == "table":
-            out.extend(_tables(article, [block], confidence))
+            pair = _label_pair(block, strict=False)
         if pair:
-            d = _definition(article, pair[0], pair[1], block.line, confidence)
+            d = _definition(unit, pair[0], pair[1], block.line, 1.0)
             if d:
-                out.append(d)
+                out.append(Found(d, "definitions", "definition-glossary-line", (block.line,)))
     return out
 
 
-def _label_list(article: Article, blocks: tuple[Block, ...]) -> list[Definition]:
-    """A list of 'Term: description' items (bold or plain), outside a glossary.
+def term_tables(unit: Unit, claimed: set[int]) -> list[Found]:
+    """Tables with a term column and a meaning column ("Term | What it is")."""
+    out: list[Found] = []
+    for block in free(unit.blocks, claimed):
+        if block.kind != "table" or len(block.rows) < 2:
+            continue
+        header = [norm(c) for c in block.rows[0]]
+        def_col = next((i for i, h in enumerate(header) if _MEANING_COLUMN.search(h)), None)
+        if def_col is None:
+            continue
+        term_col = next((i for i, h in enumerate(header) if _TERM_COLUMN.search(h)), None)
+        if term_col is None:
+            term_col = 0 if def_col != 0 else None
+        if term_col is None:
+            continue
+        confidence = 1.0 if unit.role == "definitions" else 0.85
+        for n, row in enumerate(block.rows[1:], 1):
+            if max(term_col, def_col) < len(row):
+                d = _definition(unit, row[term_col], row[def_col], block.line + n + 1, confidence)
+                if d:
+                    out.append(Found(d, "definitions", "definition-table-row", (block.line,)))
+    return out
 
-    Either every item of a list (two or more) reads so, or three or more in a row do: notes put
-    a run of terms among other jottings ("BATNA — …", "ZOPA — …", "Reservation price — …",
-    "homework: …"). Each is a short term and a description of three words or more; one fact
-    ("Founded: 1998") or instruction ("Morning: write …") among a short list means it is not a
-    glossary at all. Bold labels are surer than plain ones. A sub-list is a list of its own.
+
+def concept_sentences(unit: Unit, claimed: set[int]) -> list[Found]:
+    """"A cognitive map is …" sentences in a definitions section's paragraphs."""
+    out: list[Found] = []
+    for block in free(unit.blocks, claimed):
+        if block.kind != "paragraph" or _label_pair(block, strict=False):
+            continue
+        for sentence in sentences(block.text):
+            found = sentence_definition(sentence, norm(unit.node.title))
+            if found:
+                term, _, pred = found
+                d = _definition(unit, re.sub(r"^(a|an|the)\s+", "", term, flags=re.IGNORECASE),
+                                pred, block.line, 0.95)
+                if d:
+                    out.append(Found(d, "definitions", "definition-sentence-in-section",
+                                     (block.line,)))
+    return out
+
+
+# --- free layouts (outside any role section) ---
+
+
+def label_lists(unit: Unit, claimed: set[int]) -> list[Found]:
+    """A list of 'Term: description' items outside a glossary.
+
+    Either every item of a list (two or more) reads so with bold labels, or three or more in a
+    row do: notes put a run of terms among other jottings ("BATNA — …", "ZOPA — …"). Each is a
+    short term and a description of three words or more; one fact ("Founded: 1998") or
+    instruction ("Morning: write …") among a short list means it is not a glossary at all.
     """
-    out: list[Definition] = []
-    for items in _lists(blocks):
-        pairs = [_label_pair(b) for b in items]
-        chosen = list(zip(items, pairs)) if len(items) >= 2 and all(pairs) else _runs(items, pairs)
-        bold = all(b.strong and b.text.startswith(b.strong[0]) for b, _ in chosen)
+    out: list[Found] = []
+    for items in _lists(free(unit.blocks, claimed)):
+        pairs = [_label_pair(b, strict=True) for b in items]
+        bold = all(b.strong and b.text.startswith(b.strong[0]) for b in items)
+        if len(items) >= 2 and all(pairs) and bold:
+            chosen = list(zip(items, pairs))
+        else:
+            chosen = _runs(items, pairs)
         for block, pair in chosen:
             assert pair is not None
-            d = _definition(article, pair[0], pair[1], block.line, 0.75 if bold else 0.7)
+            d = _definition(unit, pair[0], pair[1], block.line, 0.75 if bold else 0.7)
             if d:
-                out.append(d)
+                out.append(Found(d, "prose", "definition-label-list", (block.line,)))
     return out
 
 
-def _lists(blocks: tuple[Block, ...]) -> list[list[Block]]:
+def definition_lists(unit: Unit, claimed: set[int]) -> list[Found]:
+    """Markdown definition lists anywhere ("Term\\n: what it means")."""
+    out: list[Found] = []
+    for block in free(unit.blocks, claimed):
+        if block.kind == "term":
+            d = _definition(unit, block.rows[0][0], block.rows[0][1], block.line, 0.95)
+            if d:
+                out.append(Found(d, "prose", "definition-list-entry", (block.line,)))
+    return out
+
+
+def _lists(blocks: list[Block]) -> list[list[Block]]:
     """Items grouped by list and depth; a sub-list under each parent item is its own group."""
     groups: list[list[Block]] = []
     open_groups: dict[tuple[int, int], list[Block]] = {}
@@ -182,7 +248,6 @@ def _runs(items: list[Block], pairs: list[tuple[str, str] | None]) -> list[Label
     chosen: list[Labelled] = []
     run: list[Labelled] = []
     for block, pair in [*zip(items, pairs), (None, None)]:
-        # among other jottings only a capitalised term counts ("ZOPA — …", not "velocity: down")
         if block is not None and pair is not None and pair[0][0].isupper():
             run.append((block, pair))
             continue
@@ -192,58 +257,45 @@ def _runs(items: list[Block], pairs: list[tuple[str, str] | None]) -> list[Label
     return chosen
 
 
-def _label_pair(block: Block) -> tuple[str, str] | None:
-    """(term, description) when an item reads like a glossary entry, else None."""
-    pair = split_label(block.text)
+def _label_pair(block: Block, strict: bool) -> tuple[str, str] | None:
+    """(term, description) when an item or line reads like a glossary entry, else None.
+
+    ``strict`` (outside a definitions section) also refuses descriptions that open with an
+    instruction or a status word.
+    """
+    text = block.text
+    pair = split_label(text)
     if not pair:
         return None
-    term, text = pair
-    if block.strong and block.text.startswith(block.strong[0]):
+    term, desc = pair
+    if block.strong and text.startswith(block.strong[0]):
         if norm(term) != norm(block.strong[0]):
             return None
-    elif not re.match(r"^[^:=]{1,60}(:|\s=)\s", block.text) and not re.search(r"\s[–—-]\s", block.text):
+    elif not re.match(r"^[^:=]{1,60}(:|\s=)\s", text) and not re.search(r"\s[–—-]\s", text):
         return None  # a plain label needs a colon, a dash or "=" between term and text
     term_words = words(term)
-    if not term_words or len(term_words) > 5 or not term[0].isalnum():
+    if not term_words or len(term_words) > MAX_TERM_WORDS - 1 or not term[0].isalnum():
         return None
-    if norm(term) in _NOT_TERMS or term_words[0].lower() in _ASIDES or term.endswith(("?", ".")):
+    if norm(term) in NOT_TERMS or term_words[0].lower() in _ASIDES or term.endswith(("?", ".")):
         return None
-    if re.search(r"[()%]|\b\d+\b", term):  # "Step 2", "Q3 (draft)": not a term
+    if re.search(r"[%]|\b\d+\b", term) or (strict and "(" in term and not re.search(
+            r"\([A-Z][A-Za-z]*\)", term)):
+        return None  # "Step 2", "Q3 (draft)": not a term; "Value at Risk (VaR)" is
+    if re.match(r"^[\d$€£]", desc) or len(words(desc)) < MIN_DESCRIPTION_WORDS:
         return None
-    if _is_fact(text) or len(words(text)) < MIN_DESCRIPTION_WORDS:
+    if strict and words(desc)[0].lower() in _IMPERATIVE | _STATUS:
         return None
-    if words(text)[0].lower() in _IMPERATIVE | _STATUS:
-        return None
-    return term, text
+    return term, desc
 
 
-def _is_fact(text: str) -> bool:
-    """'1998', '$20', 'Berlin': a value rather than a description."""
-    return bool(re.match(r"^[\d$€£]", text)) or len(words(text)) < 3
+ITEM_RULES = (Rule("definition-term-heading", term_heading),)
+BLOCK_RULES = (Rule("definition-meaning-label", meaning_label),
+               Rule("definition-table-row", term_tables),
+               Rule("definition-glossary-line", glossary_lines),
+               Rule("definition-sentence-in-section", concept_sentences))
+FREE_RULES = (Rule("definition-meaning-label", meaning_label),
+              Rule("definition-table-row", term_tables),
+              Rule("definition-list-entry", definition_lists),
+              Rule("definition-label-list", label_lists))
 
-
-def _tables(article: Article, blocks: list[Block] | tuple[Block, ...], confidence: float) -> list[Definition]:
-    """Tables whose header names a term column and a definition column."""
-    out: list[Definition] = []
-    for block in blocks:
-        if block.kind != "table" or len(block.rows) < 2:
-            continue
-        header = [norm(c) for c in block.rows[0]]
-        term_col = next((i for i, h in enumerate(header) if re.search(
-            r"^(term|concept|word|name|jargon|phrase|acronym)s?$", h)), None)
-        # "What it means here", "Meaning (plain English)": the column may say more
-        def_col = next((i for i, h in enumerate(header) if re.search(
-            r"^(definition|meaning|what it means|what it is|description|explanation)s?\b", h)), None)
-        if term_col is None or def_col is None:
-            continue
-        for n, row in enumerate(block.rows[1:], 2):
-            if max(term_col, def_col) < len(row):
-                d = _definition(article, row[term_col], row[def_col], block.line + n, confidence)
-                if d:
-                    out.append(d)
-    return out
-
-
-
-
-__all__ = ["GLOSSARY", "extract", "sentence_definition"]
+__all__ = ["BLOCK_RULES", "FREE_RULES", "ITEM_RULES"]

@@ -1,117 +1,189 @@
-"""Common mistakes and pitfalls: titled sections, "Mistake N:" headings, "**Mistake:**/**Fix:**"
-labels and "Title. Why." bullets or paragraphs: the mistake, its explanation and its fix."""
+"""Mistake layouts: item headings with their parts, list items, labelled paragraphs, myth lines.
+
+The title is the heading or label; the explanation its first paragraph (or a myth's "Truth");
+the fix what a "The Fix" / "Fix:" part says. A mistake's sub-parts ("The Problem", "Why It
+Fails", "Red flags") stay inside that one mistake.
+"""
 
 from __future__ import annotations
 
 import re
 
-from ..model import Article, Block, Mistake, Section, SourceRef
-from .sections import titled, top_items, with_children
-from .text import norm, sentences, split_label, strip_label, words
+from ..model import Block, Mistake, SourceRef
+from .layout import Found, Rule, Unit, free
+from .outline import Node
+from .text import sentences, split_label, strip_label, words
+from .vocabulary import FIX_LABEL, TRUTH_LABEL, heading_key, item_heading
 
-MISTAKES = titled(r"^((the )?(most )?common (mistakes?|pitfalls?|errors|traps|misconceptions)|"
-                  r"mistakes?( to avoid)?|pitfalls?( to avoid)?|common pitfalls|failure modes?|"
-                  r"where ([\w'’-]+ ){1,3}breaks? down|when ([\w'’-]+ ){1,3}(goes|go) wrong|"
-                  r"traps?( to avoid)?|don['’]?ts|do['’]?s and don['’]?ts|anti ?patterns|what not to do|what to avoid|things to avoid|"
-                  r"errors to avoid|watch out for|gotchas|misconceptions|common misconceptions)\b")
-NUMBERED = re.compile(r"^(?:mistake|pitfall|trap|error|failure mode)\s*#?\s*\d+\s*[:.—–-]\s*(.+)$",
-                       re.IGNORECASE)
 _FIX = re.compile(r"^(the fix|fix|the solution|solution|instead|do this instead|what to do instead|"
                   r"better|the better way|the remedy|remedy|how to avoid it|avoid it by)\s*[:—–-]\s*",
                   re.IGNORECASE)
-_MISTAKE_LABEL = re.compile(r"^(the mistake|mistake|the problem|problem|why it hurts|why it's a "
-                            r"problem)\s*[:—–-]\s*", re.IGNORECASE)
+_EXPLAIN_LABEL = re.compile(r"^(the mistake|mistake|the problem|problem|why it hurts|why it's a "
+                            r"problem|why it fails|the truth|truth|reality|the reality|fact|"
+                            r"the fact)\s*[:—–-]\s*", re.IGNORECASE)
 # "**Mistake:** Paying late." names the mistake itself (unlike "The problem:", its explanation)
-_TITLE_LABEL = re.compile(r"^(the )?(mistake|pitfall|trap|error)\s*#?\s*\d*\s*[:—–-]\s*", re.IGNORECASE)
+_TITLE_LABEL = re.compile(r"^(the )?(mistake|pitfall|trap|error|myth|misconception)\s*(no\.?|#)?"
+                          r"\s*\d*\s*[:—–-]\s*", re.IGNORECASE)
 _INLINE_FIX = re.compile(r"(?<=[.!?])\s+(?:the fix|fix|the solution|solution|instead|do this instead|"
                          r"what to do instead|better|remedy)\s*:\s*", re.IGNORECASE)
+# "Myth 1: claim. Truth: explanation." on one line
+_INLINE_TRUTH = re.compile(r"(?<=[.!?])\s+(?:the )?(?:truth|fact|reality)\s*:\s*", re.IGNORECASE)
 _GERUND = re.compile(r"^(?:(?:not|never|over|under|only|always|too much|too little)\s+)?[A-Za-z]+ing\b",
                      re.IGNORECASE)
 MAX_TITLE_WORDS = 10
-# a sub-heading for steps or tips under a mistakes section is the article moving on
-_HOW_TO = re.compile(r"^(how to|steps?|step by step|tips?|best practices?|checklists?|action plan|"
-                     r"what to do|exercises?)\b")
+MAX_LABEL_WORDS = 14
+CONFIDENCE = 1.0
 
 
-def extract(article: Article) -> list[Mistake]:
-    found: list[Mistake] = []
-    claimed: set[int] = set()
-    for section, children in with_children(article, MISTAKES):
-        found.extend(_from_items(article, section))
-        for child in children:
-            if _HOW_TO.match(norm(child.title)):  # "How to build a forecast": not a mistake
-                continue
-            found.extend(_from_heading(article, child, _heading_title(child.title)))
-            claimed.add(child.line)
-    for section in article.sections:
-        m = NUMBERED.match(section.title)
-        if m and section.line not in claimed:
-            found.extend(_from_heading(article, section, m.group(1)))
-    return found
+def _mistake(unit: Unit, title: str, explanation: str, line: int, fix: str = "",
+             group: str = "", confidence: float = CONFIDENCE) -> Mistake | None:
+    title = title.strip().strip("*").strip()
+    if not title or len(words(title)) == 0:
+        return None
+    return Mistake(title.rstrip(".:").strip(), explanation.strip(),
+                   SourceRef(unit.article.path, line), fix.strip(), group, confidence)
 
 
-def _heading_title(title: str) -> str:
-    """"Mistake 2: Paying late" and "2. Paying late" are both the mistake "Paying late"."""
-    m = NUMBERED.match(title)
-    return m.group(1) if m else re.sub(r"^#?\d{1,2}\s*[.):]\s+", "", title)
+def heading_item(unit: Unit, claimed: set[int]) -> list[Found]:
+    """A mistake heading ("Mistake #1: …", "### Myth 3: …", a sub-heading of "Pitfalls")."""
+    node = unit.node
+    labelled = item_heading(node.section.title)
+    title = labelled[1] if labelled and labelled[1] else node.title
+    explanation, fix = _explain(node)
+    found = _mistake(unit, title, explanation, node.line, fix)
+    if found is None:
+        return []
+    lines = tuple(b.line for b in node.text_blocks())
+    return [Found(found, "mistakes", "mistake-heading", lines)]
 
 
-def _from_heading(article: Article, section: Section, title: str) -> list[Mistake]:
-    """A mistake heading: explanation is its first paragraph, the fix a 'The fix:' paragraph."""
+def _explain(node: Node) -> tuple[str, str]:
+    """(explanation, fix) of a mistake heading: a "Truth" part wins, then the first text."""
     explanation, fix = "", ""
-    for block in section.blocks:
+    for part in node.children:
+        if part.shape != "part":
+            continue
+        text = _first_text(part.blocks)
+        key = heading_key(part.section.title)
+        if FIX_LABEL.match(key):
+            fix = fix or text
+        elif TRUTH_LABEL.match(key):
+            explanation = text or explanation
+    for block in node.blocks:
         if block.kind not in ("paragraph", "item"):
             continue
         if _FIX.match(block.text):
             fix = fix or _FIX.sub("", block.text)
         elif not explanation:
-            explanation = _MISTAKE_LABEL.sub("", block.text)
-    if not title.strip():
+            explanation = _EXPLAIN_LABEL.sub("", block.text)
+    if not explanation:  # "The Problem" over bullets: its first bullet says it
+        explanation = next((t for p in node.children if p.shape == "part"
+                            and not FIX_LABEL.match(heading_key(p.section.title))
+                            for t in [_first_text(p.blocks)] if t), "")
+    return explanation, fix
+
+
+def _first_text(blocks: tuple[Block, ...]) -> str:
+    block = next((b for b in blocks if b.kind in ("paragraph", "item")), None)
+    return _EXPLAIN_LABEL.sub("", block.text) if block is not None else ""
+
+
+def list_items(unit: Unit, claimed: set[int]) -> list[Found]:
+    """The top-level items of the section's list: one mistake each."""
+    blocks = free(unit.blocks, claimed)
+    items = [b for b in blocks if b.kind == "item"]
+    if not items:
         return []
-    return [Mistake(title.strip().rstrip("."), explanation, SourceRef(article.path, section.line), fix)]
-
-
-def _from_items(article: Article, section: Section) -> list[Mistake]:
-    """List items, bold-labelled paragraphs or "Title. Why." paragraphs inside a mistakes section."""
-    out: list[Mistake] = []
-    items = top_items(section.blocks)
-    labelled = [b for b in section.blocks if b.kind == "paragraph" and b.strong
-                and b.text.startswith(b.strong[0]) and not _FIX.match(b.text)]
-    chosen = items or labelled or _titled_paragraphs(section.blocks)
-    # a "**Mistake:** …" paragraph counts beside a list too
-    chosen += [b for b in labelled if _TITLE_LABEL.match(b.text) and b not in chosen]
-    for block in sorted(chosen, key=lambda b: b.line):
-        title, explanation, fix = _parts(block)
-        fix = fix or _fix_after(section.blocks, block)
-        if not title:
+    depth = min(b.depth for b in items)
+    out: list[Found] = []
+    bare = all(not _has_explanation(b) for b in items if b.depth == depth)
+    group = unit.node.title if bare else ""
+    for block in items:
+        if block.depth != depth:
             continue
-        group = "" if explanation or fix else section.title
-        out.append(Mistake(title.rstrip("."), explanation, SourceRef(article.path, block.line), fix,
-                           group, 0.95))
+        title, explanation, fix = _parts(block)
+        fix = fix or _fix_after(unit.blocks, block)
+        found = _mistake(unit, title, explanation, block.line, fix, group, 0.95)
+        if found is not None:
+            out.append(Found(found, "mistakes", "mistake-list-item", (block.line,)))
+    return out
+
+
+def _has_explanation(block: Block) -> bool:
+    return bool(_parts(block)[1])
+
+
+def labelled_paragraphs(unit: Unit, claimed: set[int]) -> list[Found]:
+    """Paragraphs opening with a bold label ("**Overplanning.** It feels …") or "Mistake: …"."""
+    out: list[Found] = []
+    for block in free(unit.blocks, claimed):
+        if block.kind != "paragraph" or _FIX.match(block.text):
+            continue
+        bold = bool(block.strong) and block.text.startswith(block.strong[0]) and len(
+            words(block.strong[0])) <= MAX_LABEL_WORDS
+        if not bold and not _TITLE_LABEL.match(block.text):
+            continue
+        title, explanation, fix = _parts(block)
+        fix = fix or _fix_after(unit.blocks, block)
+        found = _mistake(unit, title, explanation, block.line, fix, "", 0.95)
+        if found is not None:
+            out.append(Found(found, "mistakes", "mistake-labelled-paragraph", (block.line,)))
+    return out
+
+
+def titled_paragraphs(unit: Unit, claimed: set[int]) -> list[Found]:
+    """Paragraphs that each open with a short mistake title ("Maximizing everything. …").
+
+    The title must read like a mistake (a gerund: "Skipping", "Not saving"), and two such
+    paragraphs must stand in the section, so an intro line is never taken.
+    """
+    chosen = [b for b in free(unit.blocks, claimed) if b.kind == "paragraph"
+              and _short_first_sentence(b.text) and _GERUND.match(b.text)]
+    if len(chosen) < 2:
+        return []
+    out: list[Found] = []
+    for block in chosen:
+        first = _short_first_sentence(block.text)
+        found = _mistake(unit, first, block.text[len(first):], block.line, "", "", 0.9)
+        if found is not None:
+            out.append(Found(found, "mistakes", "mistake-titled-paragraph", (block.line,)))
     return out
 
 
 def _parts(block: Block) -> tuple[str, str, str]:
     """(title, explanation, fix) of one mistake written on one item or paragraph."""
     text = block.text
+    if _TITLE_LABEL.match(text) and not (block.strong and text.startswith(block.strong[0])
+                                         and not _TITLE_LABEL.match(block.strong[0] + " ")):
+        rest = _TITLE_LABEL.sub("", text)
+        claim, truth = _split_truth(rest)
+        title, fix = _inline_fix(claim)
+        return title[:1].upper() + title[1:], truth, fix
     if block.strong and text.startswith(block.strong[0]):
         label = block.strong[0]
         if _TITLE_LABEL.match(label + " "):  # "**Mistake:** Paying late. **Fix:** automate it."
             title, fix = _inline_fix(_TITLE_LABEL.sub("", text))
             return title[:1].upper() + title[1:], "", fix
         explanation, fix = _inline_fix(strip_label(text, label))
-        return label.rstrip(":.—– "), explanation, fix
-    if _TITLE_LABEL.match(text):
-        title, fix = _inline_fix(_TITLE_LABEL.sub("", text))
-        return title[:1].upper() + title[1:], "", fix
+        return label.rstrip(":.—– "), _EXPLAIN_LABEL.sub("", explanation), fix
+    claim, truth = _split_truth(text)
+    if truth:
+        return claim, truth, ""
     if block.kind == "item":
         pair = split_label(text) or _arrow(text)
-        if pair and len(pair[0].split()) <= 8 and not pair[0].endswith("."):
+        if pair and len(pair[0].split()) <= MAX_LABEL_WORDS and not pair[0].endswith("."):
             return pair[0], pair[1], ""
     first = _short_first_sentence(text)
     if first:  # "Skipping breaks. It feels productive, but fatigue builds."
         return first, text[len(first):].strip(), ""
     return text, "", ""
+
+
+def _split_truth(text: str) -> tuple[str, str]:
+    m = _INLINE_TRUTH.search(text)
+    if not m:
+        return text.strip(), ""
+    return text[: m.start()].strip(), text[m.end():].strip()
 
 
 def _inline_fix(text: str) -> tuple[str, str]:
@@ -134,24 +206,15 @@ def _short_first_sentence(text: str) -> str:
     if len(parts) < 2:
         return ""
     first = parts[0]
-    if not first.endswith(".") or first.endswith(("?", ":")) or len(words(first)) > MAX_TITLE_WORDS:
+    if not first.endswith(".") or len(words(first)) > MAX_TITLE_WORDS:
         return ""
     return first
 
 
-def _titled_paragraphs(blocks: tuple[Block, ...]) -> list[Block]:
-    """Paragraphs that each open with a short mistake title ("Maximizing everything. …").
-
-    The title must read like a mistake (a gerund: "Skipping", "Not saving", "Never checking"),
-    and two such paragraphs must stand in the section, so an intro line is never taken.
-    """
-    found = [b for b in blocks if b.kind == "paragraph" and _short_first_sentence(b.text)
-             and _GERUND.match(b.text)]
-    return found if len(found) >= 2 else []
-
-
 def _fix_after(blocks: tuple[Block, ...], block: Block) -> str:
     """A 'Fix: …' item nested under ``block``, or a 'Fix: …' paragraph right after it."""
+    if block not in blocks:
+        return ""
     index = blocks.index(block)
     if block.kind == "paragraph":
         following = blocks[index + 1] if index + 1 < len(blocks) else None
@@ -166,4 +229,9 @@ def _fix_after(blocks: tuple[Block, ...], block: Block) -> str:
     return ""
 
 
-__all__ = ["MISTAKES", "extract", "norm"]
+ITEM_RULES = (Rule("mistake-heading", heading_item),)
+BLOCK_RULES = (Rule("mistake-list-item", list_items),
+               Rule("mistake-labelled-paragraph", labelled_paragraphs),
+               Rule("mistake-titled-paragraph", titled_paragraphs))
+
+__all__ = ["BLOCK_RULES", "ITEM_RULES"]

@@ -1,17 +1,20 @@
-"""Q&A pairs: FAQ sections, Q:/A: lines, question headings and a question title's direct answer."""
+"""Q&A layouts: question headings, question lines with the answer after them, Q:/A: pairs,
+numbered or bold question lines, and a question title's "Direct answer:".
+
+The answer is the first paragraph after the question (or the rest of its line). A question with
+no answer is never paired with the next question, and answers that lost their questions yield
+nothing.
+"""
 
 from __future__ import annotations
 
 import re
 
-from ..model import Article, Block, QAPair, Section, SourceRef
-from .sections import EXAMPLES, SELF_CHECK, titled
-from .sentence_defs import defines
-from .text import norm, sentences, strip_label
+from ..model import Block, QAPair, SourceRef
+from .layout import Found, Rule, Unit, free
+from .text import strip_label
+from .vocabulary import clean_heading
 
-FAQ = titled(r"^(quick )?(q ?(and|&)? ?a|q a|faqs?|frequently asked questions|common questions|"
-             r"quick answers|questions and answers|questions answers|reader questions|"
-             r"your questions answered|people also ask)\b")
 # "Q:", "Q3.", "Question 2)", "Q (from Priya):"
 _Q_PREFIX = re.compile(r"^(q|question)\s*\d*\s*(\([^)]{0,40}\)\s*)?[:.)]\s*", re.IGNORECASE)
 _A_PREFIX = re.compile(r"^(a|answer)\s*\d*\s*[:.)]\s*", re.IGNORECASE)
@@ -20,120 +23,148 @@ _DIRECT = re.compile(r"^(direct answer|short answer|quick answer|the short answe
 # "Should you do the same?", "Why does this matter?": the question leans on the text around it
 _DEICTIC = re.compile(r"(?i)\b(this|that|these|those|it|them|the same|so what)\b")
 MAX_ANSWER_WORDS = 120
+MAX_QUESTION_WORDS = 40
+OUTSIDE_FAQ = 0.5
+"""A question heading outside a Q&A section: under the default threshold, a suggestion only
+(most such headings open an explanation, not a short answer)."""
 
 
-def extract(article: Article) -> list[QAPair]:
-    found: list[QAPair] = []
-    faq_level: int | None = None
-    # inside "Questions to ask yourself" or a worked example, and the sections nested under it
-    check_level: int | None = None
-    for section in article.sections:
-        title = section.title
-        if check_level is not None and section.level <= check_level:
-            check_level = None
-        if title and not _is_question(title) and (SELF_CHECK.search(norm(title))
-                                                  or EXAMPLES.search(norm(title))):
-            check_level, faq_level = section.level, None
-            continue
-        if check_level is not None:
-            continue
-        if title and FAQ.search(norm(title)):
-            faq_level = section.level
-            found.extend(_inline_pairs(article, section.blocks))
-            continue
-        if faq_level is not None and title and not _is_question(title) and section.level <= faq_level:
-            faq_level = None
-        if faq_level is not None:
-            found.extend(_heading_pair(article, section, 1.0))
-            found.extend(_inline_pairs(article, section.blocks))
-        elif _is_question(title):
-            found.extend(_direct_answer(article, section) or _question_heading(article, section))
-        else:
-            found.extend(_labelled_pairs(article, section.blocks))
-    return found
+def is_question(text: str) -> bool:
+    text = text.rstrip()
+    return (text.endswith("?") and len(text.split()) <= MAX_QUESTION_WORDS) or bool(
+        _Q_PREFIX.match(text))
 
 
-def _question_heading(article: Article, section: Section) -> list[QAPair]:
-    """A question heading outside an FAQ, answered by its first paragraph (less surely).
-
-    Not the article's own title ("What is an index fund?" opens an explainer, not an answer),
-    not a question that leans on its context ("Why does this matter?"), and not "What is X?"
-    when the paragraph defines X: that is a definition card.
-    """
-    if section.level == 1 or section.title == article.title or _DEICTIC.search(section.title):
-        return []
-    m = re.match(r"(?i)^what (?:is|are) (?:an? |the )?(.+?)\??$", section.title)
-    first = next((b for b in section.blocks if b.kind == "paragraph"), None)
-    if m and first is not None and defines((sentences(first.text) or [""])[0], m.group(1)):
-        return []
-    return _heading_pair(article, section, 0.7)
-
-
-def _is_question(text: str) -> bool:
-    return text.rstrip().endswith("?") or bool(_Q_PREFIX.match(text))
-
-
-def _pair(article: Article, question: str, answer: str, line: int, confidence: float) -> QAPair | None:
-    question = _Q_PREFIX.sub("", question).strip()
+def _pair(unit: Unit, question: str, answer: str, line: int, confidence: float) -> QAPair | None:
+    question = _Q_PREFIX.sub("", clean_heading(question)).strip()
     answer = _A_PREFIX.sub("", answer).strip()
     if not question or not answer or len(answer.split()) > MAX_ANSWER_WORDS:
         return None
-    return QAPair(question, answer, SourceRef(article.path, line), confidence)
+    if is_question(answer) and not _A_PREFIX.match(answer):
+        return None  # the next question, not an answer
+    return QAPair(question, answer, SourceRef(unit.article.path, line), confidence)
 
 
-def _heading_pair(article: Article, section: Section, confidence: float) -> list[QAPair]:
-    """A question heading answered by the paragraph under it."""
-    if not _is_question(section.title) or not section.blocks:
+def heading_item(unit: Unit, claimed: set[int]) -> list[Found]:
+    """A question heading inside a Q&A section, answered by the first block under it."""
+    node = unit.node
+    if not is_question(node.section.title):
         return []
-    first = section.blocks[0]
-    if first.kind != "paragraph" or _is_question(first.text):
+    return _heading_answer(unit, 1.0, "qa-heading", claimed)
+
+
+def _heading_answer(unit: Unit, confidence: float, rule: str, claimed: set[int]) -> list[Found]:
+    node = unit.node
+    first = next((b for b in node.blocks if b.kind in ("paragraph", "item")), None)
+    if first is None or first.line in claimed:
         return []
-    pair = _pair(article, section.title, first.text, section.line, confidence)
-    return [pair] if pair else []
+    pair = _pair(unit, node.section.title, first.text, node.line, confidence)
+    return [Found(pair, "qa", rule, (first.line,))] if pair else []
 
 
-def _direct_answer(article: Article, section: Section) -> list[QAPair]:
-    """A question title followed by "**Direct answer:** …" (or "Short answer:")."""
-    for block in section.blocks[:3]:
+def direct_answer(unit: Unit, claimed: set[int]) -> list[Found]:
+    """A question heading (or title) followed by "**Direct answer:** …" (or "Short answer:")."""
+    node = unit.node
+    if not is_question(node.section.title):
+        return []
+    for block in node.blocks[:3]:
         if block.kind == "paragraph" and _DIRECT.match(block.text):
-            pair = _pair(article, section.title, _DIRECT.sub("", block.text), block.line, 1.0)
-            return [pair] if pair else []
+            pair = _pair(unit, node.section.title, _DIRECT.sub("", block.text), block.line, 1.0)
+            return [Found(pair, "qa", "qa-direct-answer", (block.line,))] if pair else []
     return []
 
 
-def _inline_pairs(article: Article, blocks: tuple[Block, ...]) -> list[QAPair]:
-    """Question paragraphs (ending in '?' or 'Q:') each followed by an answer paragraph."""
-    out: list[QAPair] = []
-    for block, following in zip(blocks, blocks[1:] + (None,)):
-        bold_question = bool(block.strong) and block.text.startswith(block.strong[0]) and (
-            block.strong[0].rstrip().endswith("?"))
-        if block.kind not in ("paragraph", "item") or not (_is_question(block.text) or bold_question):
+def question_heading(unit: Unit, claimed: set[int]) -> list[Found]:
+    """A question heading outside a Q&A section (a suggestion; see ``OUTSIDE_FAQ``). Not one
+    that leans on its context ("Why does this matter?")."""
+    node = unit.node
+    title = node.section.title
+    if (not is_question(title) or node.level <= 1 or title == unit.article.title
+            or _DEICTIC.search(title)):
+        return []
+    return _heading_answer(unit, OUTSIDE_FAQ, "qa-question-heading", claimed)
+
+
+def question_lines(unit: Unit, claimed: set[int]) -> list[Found]:
+    """Question paragraphs or items, each answered on its own line or by the block after it."""
+    out: list[Found] = []
+    blocks = free(unit.blocks, claimed)
+    used: set[int] = set()
+    for index, block in enumerate(blocks):
+        if block.line in used or block.kind not in ("paragraph", "item"):
             continue
-        question, answer = block.text, ""
-        m = re.match(r"^(.*?\?)\s+(?:(?:a|answer)\s*[:.)]\s*)?(.+)$", block.text, re.IGNORECASE)
-        if m and (_Q_PREFIX.match(block.text) or block.strong):
-            # "**Q: …?** A: …" on one line, or the answer on the bold question's next line
-            question, answer = m.group(1), m.group(2)
-        elif following is not None and following.kind == "paragraph" and not _is_question(following.text):
-            answer = following.text
-        pair = _pair(article, question, answer, block.line, 0.95)
+        split = _split_question(block)
+        if split is None:
+            continue
+        question, answer = split
+        lines = [block.line]
+        if not answer:
+            following = _answer_after(blocks, index)
+            if following is not None:
+                answer = following.text
+                lines.append(following.line)
+        pair = _pair(unit, question, answer, block.line, 0.95)
         if pair:
-            out.append(pair)
+            used.update(lines)
+            out.append(Found(pair, "qa", "qa-question-line", tuple(lines)))
     return out
 
 
-def _labelled_pairs(article: Article, blocks: tuple[Block, ...]) -> list[QAPair]:
-    """Explicit 'Q: …?' / 'A: …' paragraphs outside an FAQ section."""
-    out: list[QAPair] = []
-    for block, following in zip(blocks, blocks[1:] + (None,)):
+def _split_question(block: Block) -> tuple[str, str] | None:
+    """(question, answer on the same line) when the block opens with a question, else None."""
+    text = block.text
+    bold = block.strong[0] if block.strong and text.startswith(block.strong[0]) else ""
+    if bold and bold.rstrip().endswith("?"):
+        return bold, strip_label(text, bold)  # "**1. Is it …? Are there …?** Answer …"
+    if _Q_PREFIX.match(text) or block.kind == "item" or bold:
+        m = re.match(r"^(.*?\?)\s+(?:(?:a|answer)\s*[:.)]\s*)?(.+)$", text, re.IGNORECASE)
+        if m and is_question(m.group(1)) and not m.group(2).rstrip().endswith("?"):
+            return m.group(1), m.group(2)
+    if is_question(text):
+        return text, ""
+    return None
+
+
+def _answer_after(blocks: list[Block], index: int) -> Block | None:
+    """The block answering the question at ``index``: the next paragraph, or the first item
+    nested under a question item (a question's answer is never the next question)."""
+    block = blocks[index]
+    for following in blocks[index + 1 : index + 2]:
+        if block.kind == "item" and following.kind == "item" and following.depth > block.depth:
+            return following
+        if following.kind == "paragraph" and not is_question(following.text):
+            return following
+        if following.kind == "item" and block.kind == "paragraph" and not is_question(
+                following.text):
+            return following
+    return None
+
+
+def labelled_pairs(unit: Unit, claimed: set[int]) -> list[Found]:
+    """Explicit 'Q: …?' / 'A: …' paragraphs anywhere."""
+    out: list[Found] = []
+    blocks = free(unit.blocks, claimed)
+    for block, following in zip(blocks, blocks[1:] + [None]):
         if block.kind != "paragraph" or not _Q_PREFIX.match(block.text):
             continue
-        pair = None
         m = re.match(r"^(.*?\?)\s+(?:a|answer)\s*[:.)]\s*(.+)$", block.text, re.IGNORECASE)
         if m:
-            pair = _pair(article, m.group(1), m.group(2), block.line, 0.9)
+            pair = _pair(unit, m.group(1), m.group(2), block.line, 0.9)
+            lines: tuple[int, ...] = (block.line,)
         elif following is not None and _A_PREFIX.match(following.text):
-            pair = _pair(article, block.text, strip_label(following.text, ""), block.line, 0.9)
+            pair = _pair(unit, block.text, strip_label(following.text, ""), block.line, 0.9)
+            lines = (block.line, following.line)
+        else:
+            continue
         if pair:
-            out.append(pair)
+            out.append(Found(pair, "qa", "qa-labelled", lines))
     return out
+
+
+ITEM_RULES = (Rule("qa-direct-answer", direct_answer), Rule("qa-heading", heading_item))
+BLOCK_RULES = (Rule("qa-labelled", labelled_pairs), Rule("qa-question-line", question_lines))
+FREE_RULES = (Rule("qa-labelled", labelled_pairs),)
+PLAIN_ITEM_RULES = (Rule("qa-direct-answer", direct_answer),
+                    Rule("qa-question-heading", question_heading))
+
+__all__ = ["BLOCK_RULES", "FREE_RULES", "ITEM_RULES", "PLAIN_ITEM_RULES", "is_question"]

@@ -1,71 +1,88 @@
-"""Key takeaways: summary sections, TL;DR lines, lists nested under a "Key takeaways:" bullet."""
+"""Takeaway layouts: one item per bullet of a summary list, or per sentence of a summary
+paragraph; "TL;DR: …" and "The key takeaway is that …" lines anywhere."""
 
 from __future__ import annotations
 
 import re
 
-from ..model import Article, Block, SourceRef, Takeaway
-from .sections import titled, with_children
-from .text import norm, sentences, strip_label
+from ..model import Block, SourceRef, Takeaway
+from .layout import Found, Rule, Unit, free
+from .text import sentences, strip_label
 
-TAKEAWAYS = titled(r"^what (i|we|you) (learned|learnt)$|"
-                   r"^(the )?(key |main |quick )?(takeaways?|ideas|points|lessons( learned)?|"
-                   r"insights)$|^(summary|in summary|tl ?dr|tldr|in short|bottom line|the bottom "
-                   r"line|recap|key ideas|key points|key takeaways|main takeaways|what to remember|"
-                   r"remember this|in a nutshell)\b")
 _INLINE = re.compile(r"^(tl;?dr|in short|bottom line|the bottom line|key takeaway|takeaway|"
                      r"in a nutshell|summary|in summary|to sum up|recap)\s*[:—–-]\s*(.+)$", re.IGNORECASE)
-_LESSONS = titled(r"^what (i|we|you) (learned|learnt)$")
+_KEY_SENTENCE = re.compile(r"^(?:the|my|our|one) (?:key|main|big|biggest|most important) "
+                           r"(?:takeaway|lesson|point) (?:here )?is(?: that|:) (.+)$", re.IGNORECASE)
 _DISCLAIMER = re.compile(r"(?i)\bnot (a |an |your )?(financial|tax|legal|medical|investment)? ?"
                          r"(advi[cs]e|advisor|adviser|doctor|lawyer|attorney|accountant|"
                          r"professional)\b")
-_NESTED_LABEL = re.compile(r"^(key )?(takeaways?|key points|key ideas|summary)\s*:?$", re.IGNORECASE)
+MIN_WORDS = 3
 
 
-def extract(article: Article) -> list[Takeaway]:
-    found: list[Takeaway] = []
-    used: set[int] = set()
-    for section, children in with_children(article, TAKEAWAYS):
-        # an untitled part (after a thematic break) is a footer, not more of the summary
-        parts = [section, *(c for c in children if c.title)]
-        blocks = [b for s in parts for b in s.blocks if b.kind in ("item", "paragraph")]
-        items = [b for b in blocks if b.kind == "item"]
-        if not items and _LESSONS.search(norm(section.title)):
-            continue  # "What I learned" over paragraphs is the story going on, not a summary
-        if items and any(_NESTED_LABEL.match(b.text) for b in _top(items)):
-            continue  # "• Key takeaways" over its own sub-list: taken by _nested below
-        chosen = _top(items) if items else [b for b in blocks if _statement(b.text)]
-        for block in chosen:
-            found.append(_takeaway(article, block, 1.0 if items else 0.9))
-            used.add(block.line)
-    for block in article.blocks():
-        if block.line in used:
+def list_items(unit: Unit, claimed: set[int]) -> list[Found]:
+    """The top-level bullets of the section: one takeaway each."""
+    items = [b for b in free(unit.blocks, claimed) if b.kind == "item"]
+    if not items:
+        return []
+    depth = min(b.depth for b in items)
+    return [Found(_takeaway(unit, b, 1.0), "takeaways", "takeaway-list-item", (b.line,))
+            for b in items if b.depth == depth and _statement(b.text)]
+
+
+def paragraph_sentences(unit: Unit, claimed: set[int]) -> list[Found]:
+    """A summary written as prose: one takeaway per sentence (not when it also has a list,
+    where the paragraphs introduce or comment on the list)."""
+    blocks = free(unit.blocks, claimed)
+    if any(b.kind == "item" for b in blocks):
+        return []
+    out: list[Found] = []
+    paragraphs = [b for b in blocks if b.kind == "paragraph" and _statement(b.text)]
+    if len(paragraphs) == 1:  # a lone summary paragraph is one point (its card splits it)
+        return [Found(_takeaway(unit, paragraphs[0], 0.9), "takeaways", "takeaway-paragraph",
+                      (paragraphs[0].line,))]
+    for block in paragraphs:
+        for sentence in sentences(block.text):
+            if _statement(sentence) and len(sentence.split()) >= MIN_WORDS:
+                out.append(Found(_takeaway(unit, block, 0.9, sentence), "takeaways",
+                                 "takeaway-sentence", (block.line,)))
+    return out
+
+
+def inline(unit: Unit, claimed: set[int]) -> list[Found]:
+    """'TL;DR: …', 'Bottom line: …' and 'The key takeaway is that …' anywhere."""
+    out: list[Found] = []
+    for block in free(unit.blocks, claimed):
+        if block.kind not in ("paragraph", "item"):
             continue
         m = _INLINE.match(block.text)
-        if m and block.kind in ("paragraph", "item"):
-            found.append(_takeaway(article, block, 0.95, m.group(2)))
-    found.extend(_nested(article))
-    return found
+        if m:
+            out.append(Found(_takeaway(unit, block, 0.95, m.group(2)), "takeaways",
+                             "takeaway-inline", (block.line,)))
+            continue
+        for sentence in sentences(block.text):
+            key = _KEY_SENTENCE.match(sentence)
+            if key:
+                out.append(Found(_takeaway(unit, block, 0.9, key.group(1)), "takeaways",
+                                 "takeaway-key-sentence", (block.line,)))
+    return out
 
 
 def _statement(text: str) -> bool:
-    """A paragraph that states something: not a lead-in ("Remember:"), not a question to the
+    """A sentence that states something: not a lead-in ("Remember:"), not a question to the
     reader ("Would I do it again? Yes."), not a disclaimer ("This is not financial advice")."""
     first = (sentences(text) or [text])[0]
-    return not (text.endswith(":") or first.rstrip(" \"”'").endswith("?") or _DISCLAIMER.search(text))
+    return not (text.rstrip().endswith(":") or first.rstrip(" \"”'").endswith("?")
+                or _DISCLAIMER.search(text))
 
 
-def _top(items: list[Block]) -> list[Block]:
-    depth = min(b.depth for b in items)
-    return [b for b in items if b.depth == depth]
-
-
-def _takeaway(article: Article, block: Block, confidence: float, text: str | None = None) -> Takeaway:
-    text = text if text is not None else block.text
+def _takeaway(unit: Unit, block: Block, confidence: float, text: str | None = None) -> Takeaway:
+    text = (text if text is not None else block.text).strip()
+    text = text[:1].upper() + text[1:]
     highlight = next((s for s in block.strong if s != text and s in text), "")
     if highlight and _is_label(text, highlight):  # a leading "**Label:**" is not the key phrase
         highlight = next((s for s in block.strong[1:] if s in text), "")
-    return Takeaway(text, SourceRef(article.path, block.line), strip_label(highlight, ""), confidence)
+    return Takeaway(text, SourceRef(unit.article.path, block.line), strip_label(highlight, ""),
+                    confidence)
 
 
 def _is_label(text: str, bold: str) -> bool:
@@ -76,17 +93,18 @@ def _is_label(text: str, bold: str) -> bool:
     return bold.rstrip().endswith((":", ".", "—", "–")) or rest.startswith((":", "—", "–", "- "))
 
 
-def _nested(article: Article) -> list[Takeaway]:
-    """Items one level under a bullet that reads "Key takeaways:"."""
-    out: list[Takeaway] = []
-    for section in article.sections:
-        blocks = section.blocks
-        for i, block in enumerate(blocks):
-            if block.kind != "item" or not _NESTED_LABEL.match(block.text):
-                continue
-            for child in blocks[i + 1 :]:
-                if child.kind != "item" or child.depth <= block.depth:
-                    break
-                if child.depth == block.depth + 1:
-                    out.append(_takeaway(article, child, 0.95))
-    return out
+def heading_item(unit: Unit, claimed: set[int]) -> list[Found]:
+    """A sub-heading of a summary that states a point ("### Leverage compounds over time")."""
+    node = unit.node
+    if len(node.title.split()) < MIN_WORDS or node.title.endswith("?"):
+        return []
+    item = Takeaway(node.title, SourceRef(unit.article.path, node.line), "", 0.9)
+    return [Found(item, "takeaways", "takeaway-heading", (node.line,))]
+
+
+ITEM_RULES = (Rule("takeaway-heading", heading_item),)
+BLOCK_RULES = (Rule("takeaway-list-item", list_items),
+               Rule("takeaway-sentence", paragraph_sentences))
+FREE_RULES = (Rule("takeaway-inline", inline),)
+
+__all__ = ["BLOCK_RULES", "FREE_RULES", "ITEM_RULES"]

@@ -209,29 +209,42 @@ _SUMMARY_TAG = re.compile(r"(?:<details(?:\s[^>]*)?>\s*)?<summary>(.*?)</summary
 _DETAILS_TAG = re.compile(r"</?details(?:\s[^>]*)?>", re.IGNORECASE)
 
 
-def _label_lines(tok: Token) -> list[tuple[int, Token]]:
-    """Split an inline token before every line that starts with bold text (a label line)."""
-    children = tok.children or []
-    cuts = [0]
-    offsets = [0]
-    line = 0
-    for i, child in enumerate(children):
-        if child.type in ("softbreak", "hardbreak"):
-            line += 1
-            j = i + 1
-            while j < len(children) and children[j].type == "text" and not children[j].content:
-                j += 1  # markdown-it puts an empty text token before the bold
-            if j < len(children) and children[j].type == "strong_open":
-                cuts.append(i + 1)
-                offsets.append(line)
-    if len(cuts) == 1:
-        return [(0, tok)]
-    parts = []
-    for n, start in enumerate(cuts):
-        end = cuts[n + 1] if n + 1 < len(cuts) else len(children)
-        part = Token("inline", "", 0, children=children[start:end])
-        parts.append((offsets[n], part))
-    return parts
+_BULLET_CHARS = "•●▪◦‣"
+_QA_LINE = re.compile(r"(?i)^(q|a|question|answer)\s*\d*\s*[:.)]\s")
+_LABEL_LINE = re.compile(r"^[A-Z][\w ,'’/&()-]{0,40}:\s+\S")
+_SENTENCE_END = (".", "!", "?", ":", "…", '"', "”", ")")
+_SHORTCODE = re.compile(r"^\s*(\{\{[<%].*[%>]\}\}|\{%.*%\})\s*$")
+"""A Hugo or Liquid template tag on a line of its own ("{{% callout note %}}"): page machinery."""
+
+
+def _statements(content: str) -> list[tuple[int, str]]:
+    """Split a paragraph's source lines into the statements they hold, with line offsets.
+
+    A page export keeps a question and its answer, a "Term:" line and its definition, or
+    "•" bullets on consecutive lines; markdown-it joins them into one paragraph with soft
+    breaks. A line starts a statement of its own when it opens with bold text or a bullet
+    character, follows a question, opens with "Q:" / "A:", or is a "Label: text" line after a
+    finished sentence. Other lines continue the statement (hard-wrapped prose).
+    """
+    lines = content.split("\n")
+    groups: list[tuple[int, list[str]]] = [(0, [lines[0]])]
+    for offset, line in enumerate(lines[1:], 1):
+        if _starts_statement(groups[-1][1][-1], line):
+            groups.append((offset, [line]))
+        else:
+            groups[-1][1].append(line)
+    return [(offset, "\n".join(group)) for offset, group in groups]
+
+
+def _starts_statement(previous: str, line: str) -> bool:
+    s, p = line.lstrip(), previous.rstrip()
+    if not s:
+        return False
+    if s.startswith(("**", "__")) or s[0] in _BULLET_CHARS or _QA_LINE.match(s):
+        return True
+    if p.endswith("?") and s[0].isupper():
+        return True
+    return p.endswith(_SENTENCE_END) and bool(_LABEL_LINE.match(s))
 
 
 class _Walker:
@@ -289,26 +302,49 @@ class _Walker:
         return i + 1
 
     def _inline(self, tok: Token, line: int) -> None:
+        if self._item_open or self._dt or "\n" not in tok.content:
+            self._statement(tok, line, single=True)
+            return
+        parts = _statements(tok.content)
+        for offset, content in parts:
+            part = Token("inline", "", 0, content=content)
+            self._statement(part, line + offset, single=len(parts) == 1)
+
+    def _statement(self, tok: Token, line: int, single: bool) -> None:
+        """One statement of a paragraph (or a list item's or definition's text)."""
+        if _SHORTCODE.match(tok.content):
+            return
+        stripped = tok.content.lstrip()
+        if not self._item_open and not self._dt and stripped[:1] in _BULLET_CHARS:
+            # "• text" lines a page export kept inside a paragraph: a list of its own
+            self._bullet(tok, stripped, line)
+            return
         parsed = _with_markup(tok, self.env)
         if parsed is None:
             self._place(_plain_text(tok)[0], line)
             return
-        if not self._item_open and not self._dt:
-            # "**Label:** text" lines inside one paragraph are separate statements
-            parts = _label_lines(parsed)
-            for offset, part in parts:
-                text, strong = inline_text(part, self.warnings, line + offset)
-                text = _disclosure(text)
-                if len(parts) == 1 and _bold_heading(text, strong):
-                    # a paragraph that is nothing but a short bold line ("**Key takeaways**")
-                    # works as a heading one level under the current one
-                    level = min(6, max(2, self.sections.level + 1))
-                    self.sections.heading(text.rstrip(":").rstrip(), level, line)
-                elif text:
-                    self.sections.add(Block("paragraph", text, line + offset, strong))
-            return
         text, strong = inline_text(parsed, self.warnings, line)
+        if not self._item_open and not self._dt:
+            text = _disclosure(text)
+            if single and _bold_heading(text, strong):
+                # a paragraph that is nothing but a short bold line ("**Key takeaways**")
+                # works as a heading one level under the current one
+                level = min(6, max(2, self.sections.level + 1))
+                self.sections.heading(text.rstrip(":").rstrip(), level, line)
+                return
         self._place(text, line, strong)
+
+    def _bullet(self, tok: Token, stripped: str, line: int) -> None:
+        last = self.sections.last
+        list_id = last.list_id if last is not None and last.kind == "item" and last.line == line - 1 \
+            and last.list_id >= 10**6 else 10**6 + self._next_list
+        self._next_list += 1
+        body = Token("inline", "", 0, content=stripped[1:].strip())
+        parsed = _with_markup(body, self.env)
+        text, strong = (_plain_text(body) if parsed is None
+                        else inline_text(parsed, self.warnings, line))
+        if text:
+            self.sections.add(Block("item", text, line, strong, 0, False, list_id))
 
     def _place(self, text: str, line: int, strong: tuple[str, ...] = ()) -> None:
         """Place the text of a paragraph, list item or definition (bold spans in ``strong``)."""
