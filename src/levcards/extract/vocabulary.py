@@ -68,8 +68,8 @@ ROLE_TABLE: tuple[RoleEntry, ...] = (
     ),
     RoleEntry(
         "qa",
-        _words(r"^((quick )?(q ?(and|&)? ?a|q a)|faqs?|(the )?frequently asked questions( faq)?"
-               r"( about .*)?|faq about .*|common questions|quick answers|questions and answers|"
+        _words(r"^((quick )?(q ?(and|&)? ?a|q a)( .*)?|faqs?( .*)?|(the )?frequently asked "
+               r"questions( .*)?|common questions|quick answers|questions and answers|"
                r"questions answers|reader questions|your questions answered|people also ask)$"),
         _words(r"\b(frequently asked questions|common questions|faqs?)\b"),
         ("FAQ", "Frequently asked questions", "Common questions", "Q&A", "Quick Q&A"),

@@ -30,6 +30,11 @@ _LINE = re.compile(
     r"\d+\s+comments?|\d+ min(ute)?s? read)$",
     re.IGNORECASE,
 )
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?"
+                   rf"\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+                   rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})$", re.IGNORECASE)
+"""A date on a line of its own ("Mar 19, 2025", "2026-06-28"): the byline's date."""
 _READ_TIME = re.compile(r"\b\d+\s+min(ute)?s?\s+read\b", re.IGNORECASE)
 _BYLINE = re.compile(r"^(by|written by|posted (in|on)|published|updated|last updated)\b",
                      re.IGNORECASE)
@@ -57,7 +62,7 @@ def is_chrome_line(line: str) -> bool:
     if not s:
         return False
     return bool(_LINE.match(s) or _has_read_time(s) or _is_crumbs(s) or _is_menu(s)
-                or _is_social(s))
+                or _is_social(s) or _DATE.match(s))
 
 
 def _has_read_time(s: str) -> bool:
@@ -77,7 +82,7 @@ def is_byline(line: str) -> bool:
 def reads_like_byline(line: str) -> bool:
     """``is_byline`` for a line already known to be chrome."""
     s = line.strip()
-    return bool(_has_read_time(s) or (_BYLINE.match(s) and len(s) <= 80))
+    return bool(_has_read_time(s) or (_BYLINE.match(s) and len(s) <= 80) or _DATE.match(s))
 
 
 def is_cookie_banner(text: str) -> bool:

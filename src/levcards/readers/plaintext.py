@@ -31,8 +31,12 @@ _CODE = re.compile(
     r"@media|[.#]?[\w-]+\s*\{)"
 )
 _SCRIPT_OPEN = re.compile(r"^\s*<(script|style)\b", re.IGNORECASE)
-_SUBHEADING = re.compile(r"^(mistake|pitfall|trap|error|myth|step|tip|rule|lesson|principle|"
-                         r"question)\s*#?\s*\d+\s*[:.—–-]", re.IGNORECASE)
+_SUBHEADING = re.compile(r"^(mistake|pitfall|trap|error|myth|misconception|step|tip|rule|lesson|"
+                         r"principle|question|part|chapter)\s*(no\.?\s*|#\s*)?\d+\s*[:.—–-]?",
+                         re.IGNORECASE)
+"""'Mistake #1: …', 'Myth No. 3: …', 'Myth3: …': an item heading, even with a colon in it."""
+_LABEL_VALUE = re.compile(r"^[A-Z][\w ,'’/&()-]{0,40}:\s+\S")
+"""'Used by: Aristotle', 'Sweet spot: a separate account': a labelled line, not a heading."""
 _GENERIC = re.compile(r"^(introduction|intro|overview|background|contents|at a glance|"
                       r"in this (article|post|guide)|summary|tl;? ?dr|key takeaways)$", re.IGNORECASE)
 _END_PUNCT = (".", "!", ",", ";", ":", "…", '"', "”", ")")
@@ -59,6 +63,8 @@ def is_heading_line(line: str) -> bool:
     bare = s.rstrip('"”’)]') if s.endswith(('"', "”", "’", ")", "]")) else s
     if not bare or bare.endswith(_END_PUNCT):
         return False
+    if _LABEL_VALUE.match(s) and not _SUBHEADING.match(s) and not _title_case(s.split(":", 1)[1]):
+        return False
     words = s.split()
     return len(words) <= MAX_HEADING_WORDS and (s[0].isupper() or s[0].isdigit())
 
@@ -72,15 +78,45 @@ def sniff(text: str) -> bool:
     lines = text.split("\n")[:2000]
     if any(c in text for c in _BULLET_CHARS) and any(_BULLET_LINE.match(ln) for ln in lines):
         return True
+    if _shaped_headings(lines) >= 2:
+        return True
     heads = 0
     for prev, cur, nxt in zip([""] + lines, lines, lines[1:] + [""]):
-        if prev.strip() or not (is_heading_line(cur) or (nxt.strip() and _is_label_line(cur))):
+        if prev.strip() or not (is_heading_line(cur) or _numbered_heading(cur)
+                                or (nxt.strip() and _is_label_line(cur))):
             continue
         if not nxt.strip() or _BULLET.match(nxt) or _NUMBERED.match(nxt) or nxt.strip()[0].isupper():
             heads += 1
             if heads >= 2:
                 return True
     return False
+
+
+def _title_case(text: str) -> bool:
+    """'How Small Inputs Create Massive Outcomes': most words capitalised (a title's subtitle)."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
+
+
+def _shaped_headings(lines: list[str]) -> int:
+    """Heading-shaped lines (short, bare, capitalised) each followed at once by a sentence: a
+    page export that kept no blank lines between a heading and its text."""
+    count = 0
+    for cur, nxt in zip(lines, lines[1:]):
+        s, n = cur.strip(), nxt.strip()
+        opens = (n[:1].isupper() and n.endswith((".", "!", "?", ":")) and len(n.split()) >= 6
+                 ) or bool(_BULLET.match(nxt))
+        if opens and (is_heading_line(cur) or _numbered_heading(cur)):
+            count += 1
+            if count >= 2:
+                break
+    return count
+
+
+def _numbered_heading(line: str) -> bool:
+    """'01. First Principles Thinking': a numbered line shaped as a heading."""
+    m = _NUMBERED.match(line)
+    return bool(m) and is_heading_line(m.group(3))
 
 
 @dataclass(slots=True)
@@ -189,6 +225,11 @@ def _run_elements(run: list[str], start: int, index: int) -> list[_Element]:
         n, raw = lines[i]
         listed = _BULLET.match(raw) or _NUMBERED.match(raw)
         nxt = lines[i + 1][1] if i + 1 < len(lines) else None
+        if listed and _numbered_heading(raw) and nxt is not None and not (
+                _BULLET.match(nxt) or _NUMBERED.match(nxt) or _continues(nxt, _indent(raw), raw)):
+            out.append(_Element("heading", clean(raw), n, index))  # "01. Term" over its text
+            i += 1
+            continue
         if listed:
             text, j = listed.group(3), i + 1
             while j < len(lines) and _continues(lines[j][1], _indent(raw), text):
@@ -218,8 +259,8 @@ def _run_elements(run: list[str], start: int, index: int) -> list[_Element]:
             after = lines[j + 1][1] if j + 1 < len(lines) else None
             if text.endswith(_SENTENCE_END) and _is_heading(r, _Element("paragraph", text, n, index), after):
                 break
-            if text.endswith(_SENTENCE_END) and _LABEL_START.match(raw) and _LABEL_START.match(r):
-                break  # "Term: text." lines one under another are separate entries
+            if text.endswith(_SENTENCE_END) and _LABEL_START.match(r):
+                break  # "Term: text." and "Used by: …" lines are separate entries
             text, j = f"{text} {r.strip()}", j + 1
         out.append(_Element("paragraph", clean(text), n, index))
         i = j
