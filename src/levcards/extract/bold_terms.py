@@ -10,7 +10,10 @@ from .text import sentences, words
 
 # Bold marks the word a sentence is about, so "The **X** is …" defines X even where a plain
 # "The X is …" would be a remark about one particular thing. Only the bold span can be the term.
-_LEAD = r"^(?:(?:and|but|so|also|now)\s+)?(?:(?:a|an|the|your|our|my|their)\s+)?"
+_LEAD = (r"^(?:(?:at its core|in essence|simply put|put simply|in short|in simple terms|"
+         r"essentially|basically|formally|by definition),\s+)?(?:(?:and|but|so|also|now)\s+)?"
+         r"(?:(?:a|an|the|your|our|my|their)\s+)?")
+_OF = r"(?:\s+of\s+(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)?"  # "The **throughput** of a network is …"
 _ASIDE = r"(?:\s*\([^)]*\))?"  # "The **reservation point** (your walk-away number) is …"
 _VERBS = r"(?P<verb>is defined as|is called|refers to|means|describes|is|are)"
 # "**active recall**, which is …" and "what's called a **rollover payment**: the money …"
@@ -19,6 +22,7 @@ _CALLED = r"\b(?:called|known as|named)\s+(?:an?\s+|the\s+)?{term}\s*[:—–]\s
 # "is the same idea, except …", "is key": a comparison or a judgement, not what the term is
 _WEAK = re.compile(
     r"^(not|also|often|usually|always|never|sometimes|still|just|only|really|very|so|too|more|"
+    r"generally|typically|commonly|mostly|largely|"
     r"less|one of|why|what|where|because|like|here|there|the same|the key|key|the point|"
     r"the problem|the reason|the result|the answer|the first|the last|the one|it|they|this|to|"
     r"that|a lot|a bit|an example|the example|important|simple|easy|hard|great|good|bad|"
@@ -83,7 +87,8 @@ def _is_term(span: str) -> bool:
 def _predicate(sentence: str, term: str) -> str:
     """What ``sentence`` says ``term`` is, when it is built to define it; else ""."""
     name = re.escape(term)
-    m = (re.match(rf"{_LEAD}{name}{_ASIDE}\s+{_VERBS}\s+(?P<pred>.+)$", sentence, re.IGNORECASE)
+    m = (re.match(rf"{_LEAD}{name}{_OF}{_ASIDE}\s+{_VERBS}\s+(?P<pred>.+)$", sentence,
+                  re.IGNORECASE)
          or re.search(rf"{name}{_WHICH}", sentence)
          or re.search(_CALLED.format(term=name), sentence))
     if not m:

@@ -26,6 +26,7 @@ _PRONOUNS = {
 _PREPOSITIONS = {"in", "for", "to", "with", "by", "on", "at", "from", "about", "as",
                  "than", "into", "over", "after", "before", "between", "through", "without"}
 _ARTICLES = {"a", "an", "the"}
+_DEMONSTRATIVES = {"this", "that", "these", "those"}
 _REFLEXIVE = {"itself", "themselves", "himself", "herself", "yourself", "ourselves"}
 # "A common mistake is …", "A simple example is …": a judgement, not a named concept
 _EVALUATIVE = {"good", "better", "best", "common", "simple", "useful", "great", "easy", "quick",
@@ -40,6 +41,7 @@ _VERB_BETWEEN_SPACES = re.compile(r"\s(?:is|are|means|refers)\s")
 """What a paragraph must hold for one of its sentences to match _COPULA after the first word."""
 _BAD_PREDICATE = re.compile(
     r"^(not|also|often|usually|always|never|sometimes|still|just|only|really|very|so|too|"
+    r"generally|typically|commonly|mostly|largely|"
     r"more|less|most|least|one of|one reason|why|what|how|where|because|different|similar|"
     r"important|powerful|useful|helpful|possible|likely|unlikely|true|false|good|bad|great|"
     r"easy|hard|difficult|simple|expensive|cheap|available|necessary|required|able|about|"
@@ -64,6 +66,7 @@ _PASSIVE = re.compile(r"^(\w+ed|made|known|seen|built|done|given|taken|held|kept
 _CONTRAST = re.compile(r"^(?:(?:a|an|the)\s+)?[\w-]+(?:\s+[\w-]+)?,\s+not\b", re.IGNORECASE)
 # "Profit, by contrast, is …": an aside between the term and its verb
 _ASIDE = re.compile(r",\s+(?:by contrast|in contrast|by comparison|on the other hand|however|"
+                    r"by definition|in essence|in general|generally|essentially|basically|"
                     r"meanwhile|in turn|though),\s+(?=(?:is|are|means|refers to)\s)", re.IGNORECASE)
 _FUNCTION_WORDS = {"when", "if", "for", "because", "to", "in", "at", "and", "but", "or", "as",
                    "than", "since", "unless", "until", "with", "on", "about", "enough"}
@@ -93,8 +96,8 @@ def sentence_definition(sentence: str, named: str = "") -> tuple[str, str, str] 
     text = sentence.strip()
     if not text or not (text[0].isupper() or text[0].isdigit()):
         return None  # the subject must be a capitalised concept (_concept_subject)
-    if "," in text:
-        text = _ASIDE.sub(" ", text, count=1)
+    if "," in text or "(" in text:
+        text = _without_asides(text)
     if _VERB_WORDS.isdisjoint(text.split(None, 5)[1:5]):
         return None  # no verb after one to four words: no subject _concept_subject accepts
     m = _COPULA.match(text)
@@ -109,6 +112,25 @@ def sentence_definition(sentence: str, named: str = "") -> tuple[str, str, str] 
     return subj, verb, pred
 
 
+_PAREN_ASIDE = re.compile(r"^([^,()]{1,60}?)\s*\([^()]{1,60}\)(?=\s+(?:is|are|means|refers to)\s)")
+# "The Pomodoro Technique, named after the kitchen timer, is …": an aside between the term
+# and its verb, set off by commas
+_COMMA_ASIDE = re.compile(r"^([^,]{1,60}?),\s+[^,]{3,80},\s+(?=(?:is|are|means|refers to)\s)")
+_LEAD_PHRASE = re.compile(r"^(?:at its core|in essence|simply put|put simply|in short|in simple "
+                          r"terms|essentially|basically|technically|formally|by definition),\s+",
+                          re.IGNORECASE)
+
+
+def _without_asides(text: str) -> str:
+    """The sentence without a leading "At its core," and a parenthesis or comma aside between
+    its subject and verb: "Linear Regression (LR) is …", "X, by definition, is …"."""
+    text = _LEAD_PHRASE.sub("", text)
+    text = text[:1].upper() + text[1:]
+    text = _ASIDE.sub(" ", text, count=1)
+    text = _PAREN_ASIDE.sub(r"\1", text, count=1)
+    return _COMMA_ASIDE.sub(r"\1 ", text, count=1)
+
+
 def _concept_subject(subj: str, verb: str, named: bool = False) -> bool:
     """A short noun phrase naming a concept: no pronoun, clause, name or judgement."""
     subj_words = subj.split()
@@ -117,7 +139,8 @@ def _concept_subject(subj: str, verb: str, named: bool = False) -> bool:
     if not all(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9'’/-]*", w) for w in subj_words):
         return False
     lowered = [w.lower() for w in subj_words]
-    if lowered[0] in _PRONOUNS or any(w in _PREPOSITIONS or w in _REFLEXIVE for w in lowered):
+    if lowered[0] in _PRONOUNS or any(w in _PREPOSITIONS or w in _REFLEXIVE or w in _DEMONSTRATIVES
+                                      for w in lowered) or lowered[0].endswith("ly"):
         return False
     if any(w in _ARTICLES for w in lowered[1:]) or lowered[-1] == "of" or lowered[0] == "of":
         return False  # "Leaving a salaried job": a clause, not a term
@@ -200,8 +223,8 @@ def title_definitions(article: Article, defined: set[str]) -> list[Definition]:
 
 def defines(sentence: str, term: str) -> str:
     """The text after "X is/means/refers to" when ``sentence`` opens by defining ``term``."""
-    pattern = (rf"^(?:(?:a|an|the)\s+)?{re.escape(term.strip())}\s+(?:is defined as|is|are|means|"
-               rf"refers to)\s+(.+)$")
+    pattern = (rf"^(?:(?:a|an|the)\s+)?{re.escape(term.strip())}(?:\s*\([^)]{{1,40}}\))?\s+"
+               rf"(?:is defined as|is|are|means|refers to)\s+(.+)$")
     m = re.match(pattern, sentence.strip(), re.IGNORECASE)
     if not m or _BAD_PREDICATE.match(m.group(1)) or len(words(m.group(1))) < 2:
         return ""

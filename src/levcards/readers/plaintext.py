@@ -169,7 +169,8 @@ def _runs(lines: list[str]) -> list[tuple[int, list[str]]]:
 def _elements(lines: list[str], meta: dict[str, object]) -> list[_Element]:
     out: list[_Element] = []
     pending_part_of = False
-    for index, (start, run) in enumerate(_runs(lines)):
+    runs = _runs(lines)
+    for index, (start, run) in enumerate(runs):
         first = clean(run[0])
         if pending_part_of:  # "Part of 18 in" / "Mental Models" split over two lines
             meta.setdefault("series_marker", first)
@@ -189,7 +190,8 @@ def _elements(lines: list[str], meta: dict[str, object]) -> list[_Element]:
                                           and _looks_like_code(run)):
             out.append(_Element("code", "\n".join(run), start, index))
             continue
-        out.extend(_run_elements(run, start, index))
+        after = runs[index + 1][1][0] if index + 1 < len(runs) else None
+        out.extend(_run_elements(run, start, index, after))
     return out
 
 
@@ -207,8 +209,9 @@ def _starts_block(line: str) -> bool:
     return bool(line.strip()) and _indent(line) <= 1
 
 
-def _run_elements(run: list[str], start: int, index: int) -> list[_Element]:
-    """Split one paragraph run into headings, list items and paragraphs."""
+def _run_elements(run: list[str], start: int, index: int, after: str | None) -> list[_Element]:
+    """Split one paragraph run into headings, list items and paragraphs (``after`` is the
+    first line of the next run: a numbered line alone in its run heads the text below it)."""
     lines: list[tuple[int, str]] = []
     out: list[_Element] = []
     for offset, raw in enumerate(run):
@@ -225,8 +228,10 @@ def _run_elements(run: list[str], start: int, index: int) -> list[_Element]:
         n, raw = lines[i]
         listed = _BULLET.match(raw) or _NUMBERED.match(raw)
         nxt = lines[i + 1][1] if i + 1 < len(lines) else None
-        if listed and _numbered_heading(raw) and nxt is not None and not (
-                _BULLET.match(nxt) or _NUMBERED.match(nxt) or _continues(nxt, _indent(raw), raw)):
+        below = nxt if nxt is not None else (after if len(lines) == 1 else None)
+        if listed and _numbered_heading(raw) and below is not None and not (
+                _BULLET.match(below) or _NUMBERED.match(below)
+                or (nxt is not None and _continues(nxt, _indent(raw), raw))):
             out.append(_Element("heading", clean(raw), n, index))  # "01. Term" over its text
             i += 1
             continue
