@@ -51,15 +51,12 @@ class Rule:
 
 
 MIN_SENTENCE_WORDS = 5
-MAX_SHORT_WORDS = 25
 
 
 def first_sentence(text: str) -> str:
     """The text's first sentence, with the next one too when the first is only a few words."""
     parts = sentences(text)
     if not parts:
-        return text.strip()
-    if len(words(text)) <= MAX_SHORT_WORDS:
         return text.strip()
     first = parts[0]
     if len(words(first)) < MIN_SENTENCE_WORDS and len(parts) > 1:

@@ -262,10 +262,12 @@ def best_sentences(article: Article, defined: set[str], skipped: set[int]) -> li
             continue  # answers to other questions
         named = f"{title_key} {norm(section.title)}"
         for index, block in enumerate(section.blocks):
-            if (block.kind != "paragraph" or _EXAMPLE_LEAD.match(block.text)
+            if (block.kind not in ("paragraph", "item") or _EXAMPLE_LEAD.match(block.text)
                     or not _VERB_BETWEEN_SPACES.search(block.text)):
                 continue  # no sentence of it can define (sentence_definition's first tests)
-            for position, sentence in enumerate(sentences(block.text)):
+            # a list item defines only in its first sentence ("- Chunking is …")
+            parts = sentences(block.text)[: 1 if block.kind == "item" else None]
+            for position, sentence in enumerate(parts):
                 found = sentence_definition(sentence, named)
                 if not found or _EXAMPLE_LEAD.match(sentence):
                     continue
