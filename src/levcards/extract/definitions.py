@@ -130,8 +130,12 @@ def meaning_label(unit: Unit, claimed: set[int]) -> list[Found]:
 def glossary_lines(unit: Unit, claimed: set[int]) -> list[Found]:
     """'Term: text', '**Term** — text' items and lines, and definition-list entries."""
     out: list[Found] = []
+    # where some entries have bold labels, a line without one is prose between them
+    bold = any(_bold_led(b) for b in unit.blocks if b.kind in ("item", "paragraph"))
     for block in free(unit.blocks, claimed):
         pair: tuple[str, str] | None = None
+        if bold and block.kind in ("item", "paragraph") and not _bold_led(block):
+            continue
         if block.kind == "term":
             pair = block.rows[0][0], block.rows[0][1]
         elif block.kind in ("item", "paragraph"):
@@ -141,6 +145,10 @@ def glossary_lines(unit: Unit, claimed: set[int]) -> list[Found]:
             if d:
                 out.append(Found(d, "definitions", "definition-glossary-line", (block.line,)))
     return out
+
+
+def _bold_led(block: Block) -> bool:
+    return bool(block.strong) and block.text.startswith(block.strong[0])
 
 
 def term_tables(unit: Unit, claimed: set[int]) -> list[Found]:
@@ -200,7 +208,7 @@ def label_lists(unit: Unit, claimed: set[int]) -> list[Found]:
     for items in _lists(free(unit.blocks, claimed)):
         pairs = [_label_pair(b, strict=True) for b in items]
         bold = all(b.strong and b.text.startswith(b.strong[0]) for b in items)
-        if len(items) >= 2 and all(pairs) and bold:
+        if len(items) >= 2 and all(pairs):
             chosen = list(zip(items, pairs))
         else:
             chosen = _runs(items, pairs)

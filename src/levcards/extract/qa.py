@@ -55,11 +55,18 @@ def heading_item(unit: Unit, claimed: set[int]) -> list[Found]:
 
 def _heading_answer(unit: Unit, confidence: float, rule: str, claimed: set[int]) -> list[Found]:
     node = unit.node
-    first = next((b for b in node.blocks if b.kind in ("paragraph", "item")), None)
+    texts = [b for b in node.blocks if b.kind in ("paragraph", "item")]
+    if texts and _lead_in_only(texts[0].text) and len(texts) > 1:
+        texts = texts[1:]  # "Books:" over the list that answers
+    first = texts[0] if texts else None
     if first is None or first.line in claimed:
         return []
     pair = _pair(unit, node.section.title, first.text, node.line, confidence)
     return [Found(pair, "qa", rule, (first.line,))] if pair else []
+
+
+def _lead_in_only(text: str) -> bool:
+    return text.rstrip().endswith(":") and len(text.split()) <= 6
 
 
 def direct_answer(unit: Unit, claimed: set[int]) -> list[Found]:
@@ -100,6 +107,8 @@ def question_lines(unit: Unit, claimed: set[int]) -> list[Found]:
         lines = [block.line]
         if not answer:
             following = _answer_after(blocks, index)
+            if following is not None and _lead_in_only(following.text):
+                following = blocks[index + 2] if index + 2 < len(blocks) else None
             if following is not None:
                 answer = following.text
                 lines.append(following.line)

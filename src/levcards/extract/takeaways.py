@@ -33,7 +33,7 @@ def paragraph_sentences(unit: Unit, claimed: set[int]) -> list[Found]:
     """A summary written as prose: one takeaway per sentence (not when it also has a list,
     where the paragraphs introduce or comment on the list)."""
     blocks = free(unit.blocks, claimed)
-    if any(b.kind == "item" for b in blocks):
+    if any(b.kind == "item" for b in unit.blocks):
         return []
     out: list[Found] = []
     paragraphs = [b for b in blocks if b.kind == "paragraph" and _statement(b.text)]

@@ -103,7 +103,8 @@ ROLE_TABLE: tuple[RoleEntry, ...] = (
                r"checklists?|instructions|action plan|exercises?|practice|worksheets?|quiz( .*)?|"
                r"quick quiz|test (yourself|your knowledge)|check your understanding|self ?check|questions to ask( yourself)?|"
                r"(journal(ing)? )?prompts|discussion( questions)?|reflection|templates?|"
-               r"references?|resources|sources|further reading|related( .*)?|see also|"
+               r"references?|resources|sources|further reading|see also|"
+               r"related (pages|posts|articles|reading|links|guides|series|topics)|"
                r"comment bait|in practice|used by|used in|why it matters( .*)?|"
                r"(the )?comparison|.* vs .*|.* versus .*|code( snippet)?|"
                r"what to do this week|next steps|timeline|schedule)$"),
