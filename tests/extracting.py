@@ -29,3 +29,8 @@ def takeaways(text: str) -> list[str]:
 
 def mistakes(text: str) -> list[tuple[str, str, str]]:
     return [(i.title, i.explanation, i.fix) for i in items(text) if isinstance(i, Mistake)]
+
+
+def of_kind(kind: str, parsed: Article) -> list[Item]:
+    """The items of one kind that extraction finds in ``parsed``."""
+    return [i for i in extract(parsed) if i.kind == kind]

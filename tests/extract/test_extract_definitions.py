@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from extracting import of_kind
 from levcards.extract import definitions, extract
 from levcards.model import Article, Definition
 from levcards.readers import pick_reader, read_article
@@ -18,7 +19,7 @@ def article(text: str, shown: str = "decks/money/notes.md") -> Article:
 
 
 def found(text: str) -> list[tuple[str, str, int]]:
-    return [(d.term, d.definition, d.ref.line) for d in definitions.extract(article(text))]
+    return [(d.term, d.definition, d.ref.line) for d in of_kind("definition", article(text))]
 
 
 # --- glossary lists ---------------------------------------------------------------------------
@@ -32,7 +33,7 @@ def test_glossary_list_in_every_label_style() -> None:
         "- **Sinking fund** — money saved monthly for a known yearly bill.\n"
         "- Net worth - what you own minus what you owe.\n"
     )
-    items = definitions.extract(article(text))
+    items = of_kind("definition", article(text))
     assert [(d.term, d.definition, d.ref.line, d.confidence) for d in items] == [
         ("Float", "the cash that covers timing gaps between pay and bills.", 5, 1.0),
         ("Runway", "the months your savings would last without income.", 6, 1.0),
@@ -178,7 +179,7 @@ def test_only_the_most_convincing_sentence_per_term_is_kept() -> None:
         "## Later\n\n"
         "Compounding means returns that earn returns on themselves over time.\n"
     )
-    items = definitions.extract(article(text))
+    items = of_kind("definition", article(text))
     assert len(items) == 1
     assert items[0].term == "Compounding"
     assert items[0].ref.line == 3  # the heading names the term, so this one is the surest
@@ -191,7 +192,7 @@ def test_sentences_in_answers_to_other_questions_are_skipped() -> None:
 
 
 def test_prose_fixture_definition() -> None:
-    items = definitions.extract(read_article(FIXTURES / "learning_essay.md"))
+    items = of_kind("definition", read_article(FIXTURES / "learning_essay.md"))
     assert [(d.term, d.ref.line) for d in items] == [("Retrieval practice", 4)]
     assert items[0].definition == "recalling an idea from memory instead of looking at it again."
 

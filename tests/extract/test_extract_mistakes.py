@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from extracting import of_kind
 from levcards.extract import mistakes
 from levcards.model import Article
 from levcards.readers import pick_reader
@@ -15,7 +16,7 @@ def article(text: str, shown: str = "decks/models/notes.md") -> Article:
 
 def found(text: str) -> list[tuple[str, str, str, str, int]]:
     return [(m.title, m.explanation, m.fix, m.group, m.ref.line)
-            for m in mistakes.extract(article(text))]
+            for m in of_kind("mistake", article(text))]
 
 
 @pytest.mark.parametrize("title", ["Common mistakes", "Common pitfalls", "Mistakes to avoid",
@@ -27,7 +28,7 @@ def test_bold_labelled_list_in_a_mistakes_section(title: str) -> None:
         "- **Counting credit as savings:** an unused card limit is borrowed money.\n"
         "- **Raiding it for treats.** A sale is not an emergency.\n"
     )
-    items = mistakes.extract(article(text))
+    items = of_kind("mistake", article(text))
     assert [(m.title, m.explanation, m.fix, m.group, m.ref.line) for m in items] == [
         ("Counting credit as savings", "an unused card limit is borrowed money.", "", "", 5),
         ("Raiding it for treats", "A sale is not an emergency.", "", "", 6),
@@ -120,7 +121,7 @@ def test_bare_bullets_where_this_breaks_down() -> None:
         "- Experts overfit their favourite model.\n"
         "- Simple models hide rare but costly events.\n"
     )
-    items = mistakes.extract(article(text))
+    items = of_kind("mistake", article(text))
     assert [(m.title, m.explanation, m.fix, m.group, m.ref.line) for m in items] == [
         ("Leverage amplifies mistakes as well as wins", "", "", "Where this breaks down", 7),
         ("Experts overfit their favourite model", "", "", "Where this breaks down", 8),

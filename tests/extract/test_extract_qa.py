@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from extracting import of_kind
 from levcards.extract import qa
 from levcards.model import Article
 from levcards.readers import pick_reader, read_article
@@ -18,7 +19,7 @@ def article(text: str, shown: str = "decks/money/faq.md") -> Article:
 
 
 def pairs(text: str) -> list[tuple[str, str, int]]:
-    return [(p.question, p.answer, p.ref.line) for p in qa.extract(article(text))]
+    return [(p.question, p.answer, p.ref.line) for p in of_kind("qa", article(text))]
 
 
 @pytest.mark.parametrize("title", ["FAQ", "FAQs", "Quick Q&A", "Q&A", "Frequently asked questions",
@@ -33,7 +34,7 @@ def test_faq_section_with_question_headings(title: str) -> None:
         "### Should I invest my buffer?\n\n"
         "No. It exists to be dull and ready.\n"
     )
-    found = qa.extract(article(text))
+    found = of_kind("qa", article(text))
     assert [(p.question, p.answer, p.ref.line, p.confidence) for p in found] == [
         ("Where should savings live?", "In an instant-access account apart from everyday spending.",
          7, 1.0),
@@ -84,7 +85,7 @@ def test_q_and_a_lines_outside_an_faq() -> None:
         "A: Yes, if each person keeps some money of their own.\n\n"
         "Question: Who pays the bills?\nAnswer: Whoever earns on the earlier date.\n"
     )
-    found = qa.extract(article(text))
+    found = of_kind("qa", article(text))
     assert [(p.question, p.answer, p.ref.line, p.confidence) for p in found] == [
         ("Can couples share one budget?", "Yes, if each person keeps some money of their own.", 5,
          0.9),
@@ -103,7 +104,7 @@ def test_question_title_with_direct_answer() -> None:
         "**Direct answer:** Yes, because it turns a bad day into an inconvenience.\n\n"
         "Most people learn this the hard way.\n"
     )
-    found = qa.extract(article(text))
+    found = of_kind("qa", article(text))
     assert [(p.question, p.answer, p.ref.line, p.confidence) for p in found] == [
         ("Is an Emergency Fund Worth It?", "Yes, because it turns a bad day into an inconvenience.",
          3, 1.0)]
@@ -111,7 +112,7 @@ def test_question_title_with_direct_answer() -> None:
 
 def test_question_heading_outside_an_faq_is_answered_with_lower_confidence() -> None:
     text = "# Habits\n\n## Why do habits stick?\n\nThey remove the need to decide.\n"
-    (pair,) = qa.extract(article(text))
+    (pair,) = of_kind("qa", article(text))
     assert (pair.question, pair.answer, pair.ref.line) == (
         "Why do habits stick?", "They remove the need to decide.", 3)
     assert pair.confidence < 1.0
@@ -162,7 +163,7 @@ def test_question_headings_under_a_self_check_section_are_not_qa() -> None:
 
 
 def test_bare_question_lines_in_a_text_export() -> None:
-    found = qa.extract(read_article(FIXTURES / "habit_page_export.txt", shown="page.txt"))
+    found = of_kind("qa", read_article(FIXTURES / "habit_page_export.txt", shown="page.txt"))
     text = (FIXTURES / "habit_page_export.txt").read_text(encoding="utf-8").split("\n")
     assert [(p.question, p.answer) for p in found] == [
         ("What if two minutes feels pointless?",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from extracting import of_kind
 from levcards.extract import takeaways
 from levcards.model import Article
 from levcards.readers import pick_reader
@@ -14,7 +15,7 @@ def article(text: str, shown: str = "decks/learning/notes.md") -> Article:
 
 
 def found(text: str) -> list[tuple[str, str, int]]:
-    return [(t.text, t.highlight, t.ref.line) for t in takeaways.extract(article(text))]
+    return [(t.text, t.highlight, t.ref.line) for t in of_kind("takeaway", article(text))]
 
 
 @pytest.mark.parametrize("title", ["Key Takeaways", "Key takeaways", "Takeaways", "Summary",
@@ -27,7 +28,7 @@ def test_takeaway_sections_give_one_item_per_bullet(title: str) -> None:
         "- Review new material the next day.\n"
         "- Space later reviews further apart.\n"
     )
-    items = takeaways.extract(article(text))
+    items = of_kind("takeaway", article(text))
     assert [(t.text, t.ref.line, t.confidence) for t in items] == [
         ("Review new material the next day.", 7, 1.0),
         ("Space later reviews further apart.", 8, 1.0),
@@ -69,7 +70,7 @@ def test_summary_paragraph_is_one_takeaway() -> None:
         "# Learning\n\n## Summary\n\n"
         "Spacing beats cramming for long-term memory. Testing yourself beats rereading notes.\n"
     )
-    items = takeaways.extract(article(text))
+    items = of_kind("takeaway", article(text))
     assert [(t.text, t.ref.line, t.confidence) for t in items] == [
         ("Spacing beats cramming for long-term memory. Testing yourself beats rereading notes.",
          5, 0.9)]
@@ -106,7 +107,7 @@ def test_items_nested_under_a_key_takeaways_bullet() -> None:
         "- Other notes\n"
         "  - Not a takeaway either.\n"
     )
-    items = takeaways.extract(article(text))
+    items = of_kind("takeaway", article(text))
     assert [(t.text, t.ref.line, t.confidence) for t in items] == [
         ("Review material the day after you meet it.", 4, 0.95),
         ("Space later reviews further apart.", 5, 0.95),

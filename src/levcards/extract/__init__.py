@@ -91,11 +91,9 @@ def _read_node(article: Article, node: Node, claimed: set[int]) -> list[Found]:
         out.extend(_run(ITEM_RULES[role], Unit(article, node, role, node.blocks), claimed,
                         every=False))
     elif node.shape in ("role", "group") and role is not None:
-        out.extend(_run(BLOCK_RULES[role], Unit(article, node, role, node.blocks), claimed,
-                        every=True))
-        if role in ("definitions", "takeaways"):
-            out.extend(_run(takeaways.FREE_RULES, Unit(article, node, role, node.blocks), claimed,
-                            every=True))
+        unit = Unit(article, node, role, node.blocks)
+        out.extend(_run(takeaways.FREE_RULES, unit, claimed, every=True))  # "TL;DR:" first
+        out.extend(_run(BLOCK_RULES[role], unit, claimed, every=True))
     elif node.shape == "plain":
         unit = Unit(article, node, "none", node.blocks)
         out.extend(_run(PLAIN_ITEM_RULES, unit, claimed, every=False))

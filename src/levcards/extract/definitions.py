@@ -131,7 +131,8 @@ def glossary_lines(unit: Unit, claimed: set[int]) -> list[Found]:
     """'Term: text', '**Term** — text' items and lines, and definition-list entries."""
     out: list[Found] = []
     # where some entries have bold labels, a line without one is prose between them
-    bold = any(_bold_led(b) for b in unit.blocks if b.kind in ("item", "paragraph"))
+    bold = unit.node.shape not in ("role", "group") and any(
+        _bold_led(b) for b in unit.blocks if b.kind in ("item", "paragraph"))
     for block in free(unit.blocks, claimed):
         pair: tuple[str, str] | None = None
         if bold and block.kind in ("item", "paragraph") and not _bold_led(block):
@@ -139,12 +140,24 @@ def glossary_lines(unit: Unit, claimed: set[int]) -> list[Found]:
         if block.kind == "term":
             pair = block.rows[0][0], block.rows[0][1]
         elif block.kind in ("item", "paragraph"):
-            pair = _label_pair(block, strict=False)
+            pair = _glossary_pair(block)
         if pair:
             d = _definition(unit, pair[0], pair[1], block.line, 1.0)
             if d:
                 out.append(Found(d, "definitions", "definition-glossary-line", (block.line,)))
     return out
+
+
+def _glossary_pair(block: Block) -> tuple[str, str] | None:
+    """(term, text) of a line in a glossary, where any label line is an entry."""
+    pair = split_label(block.text)
+    if pair is None or norm(pair[0]) in NOT_TERMS or words(pair[0])[:1] and words(
+            pair[0])[0].lower() in _ASIDES:
+        return None
+    if block.strong and block.text.startswith(block.strong[0]) and norm(pair[0]) != norm(
+            block.strong[0]):
+        return None  # "**Float** is a cushion: …": the bold term, not a clause, is the label
+    return pair
 
 
 def _bold_led(block: Block) -> bool:

@@ -31,7 +31,8 @@ _INLINE_TRUTH = re.compile(r"(?<=[.!?])\s+(?:the )?(?:truth|fact|reality)\s*:\s*
 _GERUND = re.compile(r"^(?:(?:not|never|over|under|only|always|too much|too little)\s+)?[A-Za-z]+ing\b",
                      re.IGNORECASE)
 MAX_TITLE_WORDS = 10
-MAX_LABEL_WORDS = 14
+MAX_LABEL_WORDS = 16
+MAX_SHORT_LABEL = 8
 CONFIDENCE = 1.0
 
 
@@ -171,7 +172,9 @@ def _parts(block: Block) -> tuple[str, str, str]:
         return claim, truth, ""
     if block.kind == "item":
         pair = split_label(text) or _arrow(text)
-        if pair and len(pair[0].split()) <= MAX_LABEL_WORDS and not pair[0].endswith("."):
+        # a long clause before a colon is a label only when a new sentence follows it
+        if pair and not pair[0].endswith(".") and (len(pair[0].split()) <= MAX_SHORT_LABEL or (
+                len(pair[0].split()) <= MAX_LABEL_WORDS and pair[1][:1].isupper())):
             return pair[0], pair[1], ""
     first = _short_first_sentence(text)
     if first:  # "Skipping breaks. It feels productive, but fatigue builds."

@@ -200,8 +200,11 @@ def _groups_items(node: Node, role: Role) -> bool:
     if first.kind in ("table", "term"):
         return True
     items = [b for b in node.blocks if b.kind == "item" and b.depth == 0]
-    return first.kind == "item" and len(items) >= 2 and role != "mistakes" or (
-        first.kind == "item" and len(items) >= 2 and all(_labelled(b) for b in items))
+    if first.kind != "item":
+        return False
+    if role != "mistakes":
+        return True  # "### Saving" over its own bullets, inside "Key takeaways"
+    return len(items) >= 2 and all(_labelled(b) for b in items)
 
 
 def _labelled(block: Block) -> bool:
@@ -241,12 +244,30 @@ def _find_lead_ins(node: Node) -> None:
             node.scopes.append(ListScope(role, _list_after(blocks, index + 1), block.line))
     for index, block in enumerate(blocks):  # "- KEY POINTS" heading the bullets after it
         if block.kind == "item" and _is_label_item(block):
-            role = heading_role(block.text)
+            role = heading_role(block.text.strip().rstrip(":"))
             assert role is not None
-            members = tuple(b for b in _list_after(blocks, index + 1)
-                            if b.list_id == block.list_id and b.depth >= block.depth)
+            members = _label_members(blocks, index)
             if members:
-                node.scopes.append(ListScope(role, members, block.line))
+                node.scopes.append(ListScope(role, (block, *members), block.line))
+
+
+def _label_members(blocks: tuple[Block, ...], index: int) -> tuple[Block, ...]:
+    """The items a label item heads: its sub-list, else the items after it in its own list."""
+    label = blocks[index]
+    nested = []
+    for block in blocks[index + 1 :]:
+        if block.kind != "item" or block.depth <= label.depth:
+            break
+        nested.append(block)
+    if nested:
+        return tuple(nested)
+    flat = []
+    for block in blocks[index + 1 :]:
+        if (block.kind != "item" or block.depth != label.depth or block.list_id != label.list_id
+                or _is_label_item(block)):
+            break
+        flat.append(block)
+    return tuple(flat)
 
 
 def _lead_in(block: Block) -> Role | None:

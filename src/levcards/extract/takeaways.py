@@ -8,6 +8,7 @@ import re
 from ..model import Block, SourceRef, Takeaway
 from .layout import Found, Rule, Unit, free
 from .text import sentences, strip_label
+from .vocabulary import LESSONS, heading_key, heading_role
 
 _INLINE = re.compile(r"^(tl;?dr|in short|bottom line|the bottom line|key takeaway|takeaway|"
                      r"in a nutshell|summary|in summary|to sum up|recap)\s*[:—–-]\s*(.+)$", re.IGNORECASE)
@@ -22,18 +23,28 @@ MIN_WORDS = 3
 def list_items(unit: Unit, claimed: set[int]) -> list[Found]:
     """The top-level bullets of the section: one takeaway each."""
     items = [b for b in free(unit.blocks, claimed) if b.kind == "item"]
+    label = items[0] if items and _heads_list(items) else None
+    if label is not None:  # "- Key takeaways:" over its own sub-list (or the bullets after it)
+        claimed.add(label.line)
+        items = items[1:]
     if not items:
         return []
     depth = min(b.depth for b in items)
-    return [Found(_takeaway(unit, b, 1.0), "takeaways", "takeaway-list-item", (b.line,))
+    return [Found(_takeaway(unit, b, 1.0 if label is None else 0.95), "takeaways",
+                  "takeaway-list-item", (b.line,))
             for b in items if b.depth == depth and _statement(b.text)]
+
+
+def _heads_list(items: list[Block]) -> bool:
+    text = items[0].text.strip().rstrip(":")
+    return len(items) > 1 and heading_role(text) == "takeaways" and len(text.split()) <= 4
 
 
 def paragraph_sentences(unit: Unit, claimed: set[int]) -> list[Found]:
     """A summary written as prose: one takeaway per sentence (not when it also has a list,
     where the paragraphs introduce or comment on the list)."""
     blocks = free(unit.blocks, claimed)
-    if any(b.kind == "item" for b in unit.blocks):
+    if any(b.kind == "item" for b in unit.blocks) or LESSONS.match(heading_key(unit.node.title)):
         return []
     out: list[Found] = []
     paragraphs = [b for b in blocks if b.kind == "paragraph" and _statement(b.text)]
@@ -77,7 +88,6 @@ def _statement(text: str) -> bool:
 
 def _takeaway(unit: Unit, block: Block, confidence: float, text: str | None = None) -> Takeaway:
     text = (text if text is not None else block.text).strip()
-    text = text[:1].upper() + text[1:]
     highlight = next((s for s in block.strong if s != text and s in text), "")
     if highlight and _is_label(text, highlight):  # a leading "**Label:**" is not the key phrase
         highlight = next((s for s in block.strong[1:] if s in text), "")

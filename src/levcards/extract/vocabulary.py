@@ -45,12 +45,12 @@ def _words(pattern: str) -> re.Pattern[str]:
 
 
 _MISTAKE_NOUNS = (r"mistakes|pitfalls|gotchas|misconceptions|myths|misapplications|misuses|"
-                  r"misuse cases|anti ?patterns|traps|failure modes|errors to avoid|don ?ts|"
+                  r"misuse cases|anti ?patterns|traps|failure modes|errors to avoid|don.?ts|"
                   r"blunders")
 """Anywhere in a heading ("Emergency Fund Mistakes to Avoid"); the singular ("the Sunk Cost
 Trap") names the subject of a heading, not a list of mistakes, except as its first word."""
 _MISTAKE_LABELS = (r"mistakes?|pitfalls?|gotchas?|misconceptions?|myths?|misapplications?|"
-                   r"misuses?|anti ?patterns?|traps?|failure modes?|don ?ts|blunders?")
+                   r"misuses?|anti ?patterns?|traps?|failure modes?|don.?ts|blunders?")
 
 ROLE_TABLE: tuple[RoleEntry, ...] = (
     RoleEntry(
@@ -87,17 +87,18 @@ ROLE_TABLE: tuple[RoleEntry, ...] = (
     ),
     RoleEntry(
         "mistakes",
-        _words(rf"^(?!(why|what|when|learning|learn)\b)((.* )?({_MISTAKE_NOUNS})( .*)?|"
-               rf"(common |typical |frequent )?({_MISTAKE_LABELS})( .*)?|"
+        _words(rf"^(what not to do|(things |what )to avoid|watch out for|do.?s and don.?ts|"
                r"where ([\w'-]+ ){1,3}breaks? down|when ([\w'-]+ ){1,3}goes? wrong|"
-               r"what not to do|(things |what )to avoid|watch out for|do s and don ts)$"),
+               rf"(?!(why|what|when|learning|learn)\b)((.* )?({_MISTAKE_NOUNS})( .*)?|"
+               rf"(common |typical |frequent )?({_MISTAKE_LABELS})( .*)?))$"),
         _words(rf"\b({_MISTAKE_NOUNS})\b"),
         ("Common mistakes", "Mistakes to avoid", "Pitfalls", "Gotchas", "Misconceptions",
          "Myths", "Misapplications", "Traps", "Failure modes", "Anti-patterns", "Don'ts"),
     ),
     RoleEntry(
         "none",
-        _words(r"^((real life |worked |practical |real world )?examples?|for example|"
+        _words(r"^((an? |the )?((real life|worked|practical|real world|concrete|quick|simple) )?"
+               r"examples?( .*)?|for example|"
                r"illustrations?|case stud(y|ies)|scenarios?|story|anecdote|sample|"
                r"(step|steps)( by step)?( \d+)?|how to .*|best practices?|(practical )?tips?|"
                r"checklists?|instructions|action plan|exercises?|practice|worksheets?|quiz( .*)?|"
@@ -137,6 +138,9 @@ FIX_LABEL = _words(r"^(the )?(fix|fixes|solution|remedy|how to (fix|avoid) (it|t
 
 TRUTH_LABEL = _words(r"^(the )?(truth|reality|fact|facts|real story)$")
 """The part of a myth that corrects it: it becomes the myth's explanation."""
+
+LESSONS = _words(r"^what (i|we|you) (learned|learnt)$")
+"""A "What I learned" heading over paragraphs is the story going on, not a summary."""
 
 MEANING_LABEL = _words(r"^(what (it|this|they) (means|is|are|does)|meaning|definition|"
                        r"explanation|in (plain|simple) (english|terms)|description)$")
