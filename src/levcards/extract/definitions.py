@@ -218,7 +218,9 @@ def label_lists(unit: Unit, claimed: set[int]) -> list[Found]:
     instruction ("Morning: write …") among a short list means it is not a glossary at all.
     """
     out: list[Found] = []
-    for items in _lists(free(unit.blocks, claimed)):
+    for items in _lists(list(unit.blocks)):
+        if any(b.ordered for b in items):
+            continue  # "1. **Choose a concept:** select …": the steps of a procedure
         pairs = [_label_pair(b, strict=True) for b in items]
         bold = all(b.strong and b.text.startswith(b.strong[0]) for b in items)
         if len(items) >= 2 and all(pairs):
@@ -227,6 +229,8 @@ def label_lists(unit: Unit, claimed: set[int]) -> list[Found]:
             chosen = _runs(items, pairs)
         for block, pair in chosen:
             assert pair is not None
+            if block.line in claimed:
+                continue
             d = _definition(unit, pair[0], pair[1], block.line, 0.75 if bold else 0.7)
             if d:
                 out.append(Found(d, "prose", "definition-label-list", (block.line,)))
@@ -304,9 +308,17 @@ def _label_pair(block: Block, strict: bool) -> tuple[str, str] | None:
         return None  # "Step 2", "Q3 (draft)": not a term; "Value at Risk (VaR)" is
     if re.match(r"^[\d$€£]", desc) or len(words(desc)) < MIN_DESCRIPTION_WORDS:
         return None
-    if strict and words(desc)[0].lower() in _IMPERATIVE | _STATUS:
-        return None
+    if strict and (words(desc)[0].lower() in _IMPERATIVE | _STATUS or desc[0] in "\"“'‘"
+                   or _is_series(desc)):
+        return None  # an instruction, a quoted example, or a list of examples
     return term, desc
+
+
+def _is_series(text: str) -> bool:
+    """'Gift cards, wire transfers, cryptocurrency, or money orders.': examples, not a meaning."""
+    first = (sentences(text) or [text])[0].rstrip(".")
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", first)]
+    return len(parts) >= 3 and all(0 < len(p.split()) <= 3 for p in parts)
 
 
 ITEM_RULES = (Rule("definition-term-heading", term_heading),)

@@ -214,18 +214,11 @@ def _labelled(block: Block) -> bool:
 def _is_inventory(node: Node) -> bool:
     """A heading naming a set of concepts ("Mental Model Inventory") over three or more numbered
     sub-headings, each with its own text: the sub-headings are the concepts."""
-    title = node.section.title or ""
-    if not _CONCEPT_CLASS.search(heading_key(title)) and not (
-            node.lead_in is None and any(_CONCEPT_CLASS.search(heading_key(s)) for s in
-                                         _intro_sentences(node))):
+    if not _CONCEPT_CLASS.search(heading_key(node.section.title or "")):
         return False
     numbered = [c for c in node.children if _NUMBERED_TITLE.match(c.section.title)
                 and any(b.kind == "paragraph" for b in c.blocks)]
     return len(numbered) >= MIN_INVENTORY and len(numbered) * 2 >= len(node.children)
-
-
-def _intro_sentences(node: Node) -> list[str]:
-    return [s for b in node.blocks[:2] if b.kind == "paragraph" for s in sentences(b.text)[:2]]
 
 
 def _find_lead_ins(node: Node) -> None:

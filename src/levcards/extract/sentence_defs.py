@@ -32,7 +32,9 @@ _REFLEXIVE = {"itself", "themselves", "himself", "herself", "yourself", "ourselv
 _EVALUATIVE = {"good", "better", "best", "common", "simple", "useful", "great", "easy", "quick",
                "big", "bigger", "small", "typical", "classic", "famous", "helpful", "key", "major",
                "important", "real", "true", "related", "similar", "different", "other", "second",
-               "third", "final", "last", "first", "next", "bad", "worse", "worst", "nice", "new"}
+               "third", "final", "last", "first", "next", "bad", "worse", "worst", "nice", "new",
+               "powerful", "significant", "rational", "essential", "crucial", "critical",
+               "valuable", "effective", "pervasive", "strong", "huge", "vital"}
 _COPULA = re.compile(r"^(?P<subj>.{1,60}?)\s+(?P<verb>is defined as|is called|refers to|"
                      r"means|is|are)\s+(?P<pred>.+)$")
 _VERB_WORDS = frozenset(("is", "are", "means", "refers"))

@@ -55,13 +55,16 @@ _MISTAKE_LABELS = (r"mistakes?|pitfalls?|gotchas?|misconceptions?|myths?|misappl
 ROLE_TABLE: tuple[RoleEntry, ...] = (
     RoleEntry(
         "definitions",
-        _words(r"^(definitions?|glossary|terminology|vocabulary|jargon|lingo|"
+        _words(r"^((.* )?(terms|concepts|components|elements|terminology|vocabulary|glossary|"
+               r"definitions)|(key |main )?(characteristics|types|kinds)( of .*)?|"
+               r"definitions?|glossary|terminology|vocabulary|jargon|lingo|"
                r"(key|core|basic|main|important|essential) (terms|concepts|definitions|vocabulary|"
                r"words|components|elements|ideas explained)|terms( to know| and definitions)?|"
                r"words to know|concepts( to know)?|what (it|this) (means|is)|meaning|"
                r"(the )?definition)$"),
         _words(r"\b(key|core|basic|essential|important|main|following)( \w+){0,2} (terms|"
-               r"concepts|definitions|vocabulary|components|elements)\b|\b(terms|definitions|"
+               r"concepts|definitions|vocabulary|components|elements)\b|"
+               r"\b(two|three|four|five|six|\d) (types|kinds|forms|categories) of\b|\b(terms|definitions|"
                r"vocabulary|jargon)\b"),
         ("Glossary", "Key terms", "Key concepts", "Key components", "Terminology",
          "Definitions", "What it means:", "What it is:"),
@@ -70,7 +73,8 @@ ROLE_TABLE: tuple[RoleEntry, ...] = (
         "qa",
         _words(r"^((quick )?(q ?(and|&)? ?a|q a)( .*)?|faqs?( .*)?|(the )?frequently asked "
                r"questions( .*)?|common questions|quick answers|questions and answers|"
-               r"questions answers|reader questions|your questions answered|people also ask)$"),
+               r"questions answers|reader questions|your questions answered|people also ask|"
+               r".* (faqs?|frequently asked questions))$"),
         _words(r"\b(frequently asked questions|common questions|faqs?)\b"),
         ("FAQ", "Frequently asked questions", "Common questions", "Q&A", "Quick Q&A"),
     ),
@@ -107,7 +111,9 @@ ROLE_TABLE: tuple[RoleEntry, ...] = (
                r"references?|resources|sources|further reading|see also|"
                r"related (pages|posts|articles|reading|links|guides|series|topics)|"
                r"comment bait|in practice|used by|used in|why it matters( .*)?|"
-               r"(the )?comparison|.* vs .*|.* versus .*|code( snippet)?|"
+               r"(the )?comparison|code( snippet)?|"
+               r"((\d+|different|simple|practical|easy|best|other) )*(steps|ways|tips|strategies|"
+               r"techniques|methods|ideas|tricks) (to|for) .*|"
                r"what to do this week|next steps|timeline|schedule)$"),
         None,
         ("Examples", "Steps", "Best practices", "Tips", "Exercises", "Quiz", "Templates",
@@ -166,7 +172,7 @@ NOT_TERMS = frozenset({
 })
 """Labels that are never a term: section labels, template fields, "Used by:" / "Example:" lines."""
 
-LEAD_IN_END = re.compile(r"(:|\b(below|following|include|including|these|here)\b[^.!?]*[.!]?)\s*$",
+LEAD_IN_END = re.compile(r"(:|\.\.\.|…|\b(below|following|include|including|these|here)\b[^.!?]*[.!]?)\s*$",
                          re.IGNORECASE)
 """How a sentence that opens a list ends: a colon, or "... listed below." / "... the following."."""
 

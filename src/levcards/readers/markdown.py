@@ -259,6 +259,8 @@ class _Walker:
         self._item_open: list[bool] = []  # per open list item: has its first paragraph been seen
         self._dt: str = ""
         self._dt_line = 1
+        self._heading_level = 0
+        """The level of the last '#' heading: a bold line heads a section one level under it."""
         self.env: dict[str, Any] = {}
         """The parse's environment: link reference definitions for the inline parse."""
 
@@ -273,7 +275,8 @@ class _Walker:
         line = tok.map[0] + 1 if tok.map else 1
         if t == "heading_open":
             text, _ = _text(tokens[i + 1], self.env, self.warnings, line)
-            self.sections.heading(text, int(tok.tag[1]), line)
+            self._heading_level = int(tok.tag[1])
+            self.sections.heading(text, self._heading_level, line)
             return i + 3
         if t == "hr" and not self._lists:
             # a thematic break closes the section: what follows it (a byline, comments, a
@@ -329,7 +332,7 @@ class _Walker:
             if single and _bold_heading(text, strong):
                 # a paragraph that is nothing but a short bold line ("**Key takeaways**")
                 # works as a heading one level under the current one
-                level = min(6, max(2, self.sections.level + 1))
+                level = min(6, max(2, self._heading_level + 1))
                 self.sections.heading(text.rstrip(":").rstrip(), level, line)
                 return
         self._place(text, line, strong)

@@ -47,6 +47,7 @@ _WRAP_END = frozenset("a an the of and or to in with for that is are was by on a
 # "Here are three:" introduces a list inside a section; it is not a heading
 _LEAD_INS = frozenset("here this these there it they we you i that those such so".split())
 MAX_HEADING_WORDS = 12
+MAX_ITEM_HEADING_WORDS = 20
 _AUTHOR = re.compile(r"^(?:by|written by)\s+((?-i:[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}))",
                      re.IGNORECASE)
 # "Pomodoro: one focused interval." or "Inform, negotiate, call back: Cirillo's strategy …"
@@ -60,10 +61,12 @@ def is_heading_line(line: str) -> bool:
         return False
     # a closing quote or bracket ends a heading ('Messages like "fix stuff"'), unless a
     # sentence ended just inside it
+    if _SUBHEADING.match(s) and len(s.split()) <= MAX_ITEM_HEADING_WORDS:
+        return True  # "Myth No. 1: Protein builds muscle." heads the paragraph under it
     bare = s.rstrip('"”’)]') if s.endswith(('"', "”", "’", ")", "]")) else s
     if not bare or bare.endswith(_END_PUNCT):
         return False
-    if _LABEL_VALUE.match(s) and not _SUBHEADING.match(s) and not _title_case(s.split(":", 1)[1]):
+    if _LABEL_VALUE.match(s) and not _title_case(s.split(":", 1)[1]):
         return False
     words = s.split()
     return len(words) <= MAX_HEADING_WORDS and (s[0].isupper() or s[0].isdigit())
@@ -78,7 +81,7 @@ def sniff(text: str) -> bool:
     lines = text.split("\n")[:2000]
     if any(c in text for c in _BULLET_CHARS) and any(_BULLET_LINE.match(ln) for ln in lines):
         return True
-    if _shaped_headings(lines) >= 2:
+    if _shaped_headings(lines) + _has_bullet_run(lines) >= 2:
         return True
     heads = 0
     for prev, cur, nxt in zip([""] + lines, lines, lines[1:] + [""]):
@@ -113,6 +116,19 @@ def _shaped_headings(lines: list[str]) -> int:
     return count
 
 
+def _has_bullet_run(lines: list[str]) -> int:
+    """1 when three or more bullet lines stand one under another (a list the page kept)."""
+    run = 0
+    for line in lines:
+        run = run + 1 if _BULLET.match(line) else 0
+        if run >= MIN_BULLET_RUN:
+            return 1
+    return 0
+
+
+MIN_BULLET_RUN = 3
+
+
 def _numbered_heading(line: str) -> bool:
     """'01. First Principles Thinking': a numbered line shaped as a heading."""
     m = _NUMBERED.match(line)
@@ -123,13 +139,14 @@ def _numbered_heading(line: str) -> bool:
 class _Element:
     """One line-level piece of the page before it is placed into sections."""
 
-    kind: str  # heading, paragraph, item, code, byline
+    kind: str  # heading, paragraph, item, code, byline, table
     text: str
     line: int
     run: int
     depth: int = 0
     ordered: bool = False
     follow: str = ""  # for headings: what comes next in the same paragraph run
+    rows: tuple[tuple[str, ...], ...] = ()  # for a table: header first
 
 
 def read(text: str, shown: str, slug: str) -> Article:
@@ -226,6 +243,11 @@ def _run_elements(run: list[str], start: int, index: int, after: str | None) -> 
     i = 0
     while i < len(lines):
         n, raw = lines[i]
+        table = _flattened_table(lines, i)
+        if table is not None:
+            rows, i = table
+            out.append(_Element("table", " | ".join(rows[0]), n, index, rows=rows))
+            continue
         listed = _BULLET.match(raw) or _NUMBERED.match(raw)
         nxt = lines[i + 1][1] if i + 1 < len(lines) else None
         below = nxt if nxt is not None else (after if len(lines) == 1 else None)
@@ -275,6 +297,46 @@ def _run_elements(run: list[str], start: int, index: int, after: str | None) -> 
             el.follow = {"paragraph": "text", "item": "list", "heading": "heading"}.get(
                 following.kind if following and same_run else "", "blank")
     return out
+
+
+_TERM_HEADER = re.compile(r"^(term|terms|concept|word|name|acronym|keyword)$", re.IGNORECASE)
+_MEANING_HEADER = re.compile(r"^(explanation|definition|meaning|description|what it means|"
+                             r"what it is)$", re.IGNORECASE)
+MAX_CELL_TERM_WORDS = 8
+
+
+def _flattened_table(lines: list[tuple[int, str]], start: int
+                     ) -> tuple[tuple[tuple[str, ...], ...], int] | None:
+    """A two-column table a page export flattened into lines: a "Term" and an "Explanation"
+    header line, then each term on its line and its explanation on the next (an explanation
+    broken by inline code carries on over lines that open in lower case or with punctuation).
+
+    Returns (rows, index after the table), or None when no such header starts at ``start``.
+    """
+    if start + 3 >= len(lines):
+        return None
+    head, meaning = lines[start][1].strip(), lines[start + 1][1].strip()
+    if not (_TERM_HEADER.match(head) and _MEANING_HEADER.match(meaning)):
+        return None
+    rows: list[tuple[str, ...]] = [(head, meaning)]
+    i = start + 2
+    while i + 1 < len(lines):
+        term = lines[i][1].strip()
+        if not _cell_term(term):
+            break
+        parts, j = [lines[i + 1][1].strip()], i + 2
+        while j < len(lines) and not (_cell_term(lines[j][1].strip()) and parts[-1].endswith(
+                _SENTENCE_END) and j + 1 < len(lines)):
+            parts.append(lines[j][1].strip())
+            j += 1
+        rows.append((term, clean(" ".join(parts))))
+        i = j
+    return (tuple(rows), i) if len(rows) >= 3 else None
+
+
+def _cell_term(text: str) -> bool:
+    return (bool(text) and (text[0].isupper() or text[0].isdigit())
+            and len(text.split()) <= MAX_CELL_TERM_WORDS and not text.endswith((".", ":", ",")))
 
 
 def _box_line_break(first: str, text: str, line: str) -> bool:
@@ -383,7 +445,7 @@ def _sections(elements: list[_Element]) -> tuple[str, tuple[Section, ...]]:
             builder.add(Block("item", el.text, el.line, depth=el.depth, ordered=el.ordered,
                               list_id=list_id))
         else:
-            builder.add(Block(el.kind, el.text, el.line))  # type: ignore[arg-type]
+            builder.add(Block(el.kind, el.text, el.line, rows=el.rows))  # type: ignore[arg-type]
     return title, builder.finish()
 
 
