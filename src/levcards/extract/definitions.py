@@ -27,9 +27,9 @@ _IMPERATIVE = frozenset(
     "leave skip create build find follow remember don't never always".split())
 # "Sam: will draft the email", "launch date - moved to May": a status update, not a definition
 _STATUS = frozenset(
-    "will would should could can must may might shall won't approved moved pending done "
+    "will would should could can must may might shall won't approved moved pending "
     "cancelled canceled postponed scheduled confirmed finished completed delayed rescheduled "
-    "assigned submitted blocked merged shipped booked due tbd tba".split())
+    "assigned submitted blocked merged shipped booked due tbd tba".split()) - {"done"}
 _EXAMPLE = re.compile(r"(?i)^(for example|for instance|e\.g\.|say|imagine|suppose)\b")
 _TERM_COLUMN = re.compile(r"^(term|concept|word|name|jargon|phrase|acronym|bias|fallacy|model|"
                           r"principle|metric|element|component|type|keyword)s?$")
@@ -40,15 +40,18 @@ MAX_TERM_WORDS = 6
 MIN_RUN = 3
 
 
-def _definition(unit: Unit, term: str, text: str, line: int, confidence: float) -> Definition | None:
+def _definition(unit: Unit, term: str, text: str, line: int, confidence: float,
+                whole: bool = False) -> Definition | None:
+    """The definition of ``term`` by ``text``: its first sentence (a table cell, ``whole``, is
+    taken as it stands), without the term restated at its start."""
     term = clean_heading(term.strip(" *_:"))
     text = text.strip()
     if not term or not text or norm(term) in NOT_TERMS or len(words(term)) > MAX_TERM_WORDS:
         return None
     if term.endswith((".", "?", "!")):
         return None
-    return Definition(term, _predicate(term, first_sentence(text)), SourceRef(unit.article.path, line),
-                      confidence)
+    meaning = _predicate(term, text if whole else first_sentence(text))
+    return Definition(term, meaning, SourceRef(unit.article.path, line), confidence)
 
 
 def _predicate(term: str, text: str) -> str:
@@ -65,12 +68,23 @@ def _predicate(term: str, text: str) -> str:
 
 _RESTATE_VERBS = (r"is defined as|is called|refers to|refer to|means|describes|is characterized "
                   r"by|are characterized by|is|are")
+_SUBJECT = re.compile(rf"^(?P<subj>[^,;:]{{1,60}}?)\s*,?\s+(?:{_RESTATE_VERBS})\s+(?P<pred>.+)$",
+                      re.IGNORECASE)
+_PRONOUN_SUBJECT = {"it", "this", "they", "these"}
 
 
 def _restated(sentence: str, term: str) -> str:
-    m = re.match(rf"^(?:(?:a|an|the)\s+)?{re.escape(term)}(?:\s*\([^)]*\))?\s*,?\s+"
-                 rf"(?:{_RESTATE_VERBS})\s+(.+)$", sentence.strip(), re.IGNORECASE)
-    return m.group(1).strip() if m and len(words(m.group(1))) >= 2 else ""
+    """The predicate when the sentence's subject is the term (or "It"): "A bond's face value is
+    …" under "Face Value/Par Value", "It is the rate …" under "Coupon Rate"."""
+    m = _SUBJECT.match(sentence.strip())
+    if not m or len(words(m.group("pred"))) < 2:
+        return ""
+    subject = {w.lower() for w in words(m.group("subj"))} - {"a", "an", "the", "s"}
+    named = {w.lower() for w in words(term.replace("/", " "))}
+    if subject & _PRONOUN_SUBJECT and len(subject) == 1 or (subject and subject & named
+                                                            and len(subject) <= len(named) + 2):
+        return m.group("pred").strip()
+    return ""
 
 
 # --- item layouts (a heading inside a definitions section, or a numbered concept) ---
@@ -152,8 +166,8 @@ def _glossary_pair(block: Block) -> tuple[str, str] | None:
     """(term, text) of a line in a glossary, where any label line is an entry."""
     pair = split_label(block.text)
     if pair is None or norm(pair[0]) in NOT_TERMS or words(pair[0])[:1] and words(
-            pair[0])[0].lower() in _ASIDES:
-        return None
+            pair[0])[0].lower() in _ASIDES or (sentences(pair[1]) or [""])[0].endswith("?"):
+        return None  # "First principles thinking asks: is it true?" is no entry
     if block.strong and block.text.startswith(block.strong[0]) and norm(pair[0]) != norm(
             block.strong[0]):
         return None  # "**Float** is a cushion: …": the bold term, not a clause, is the label
@@ -182,7 +196,8 @@ def term_tables(unit: Unit, claimed: set[int]) -> list[Found]:
         confidence = 1.0 if unit.role == "definitions" else 0.85
         for n, row in enumerate(block.rows[1:], 1):
             if max(term_col, def_col) < len(row):
-                d = _definition(unit, row[term_col], row[def_col], block.line + n + 1, confidence)
+                d = _definition(unit, row[term_col], row[def_col], block.line + n + 1, confidence,
+                                whole=True)
                 if d:
                     out.append(Found(d, "definitions", "definition-table-row", (block.line,)))
     return out

@@ -106,8 +106,10 @@ def _is_label(text: str, bold: str) -> bool:
 def heading_item(unit: Unit, claimed: set[int]) -> list[Found]:
     """A sub-heading of a summary that states a point ("### Leverage compounds over time")."""
     node = unit.node
-    if len(node.title.split()) < MIN_WORDS or node.title.endswith("?"):
-        return []
+    parent = node.parent
+    if (len(node.title.split()) < MIN_WORDS or node.title.endswith("?") or parent is not None
+            and any(b.kind == "item" for b in parent.blocks)):
+        return []  # a heading after a summary list is the article going on
     item = Takeaway(node.title, SourceRef(unit.article.path, node.line), "", 0.9)
     return [Found(item, "takeaways", "takeaway-heading", (node.line,))]
 

@@ -60,7 +60,7 @@ ROLE_TABLE: tuple[RoleEntry, ...] = (
                r"definitions?|glossary|terminology|vocabulary|jargon|lingo|"
                r"(key|core|basic|main|important|essential) (terms|concepts|definitions|vocabulary|"
                r"words|components|elements|ideas explained)|terms( to know| and definitions)?|"
-               r"words to know|concepts( to know)?|what (it|this) (means|is)|meaning|"
+               r"words to know|concepts( to know)?|what (it|this|they) (means|is|are|does|do)|meaning|"
                r"(the )?definition)$"),
         _words(r"\b(key|core|basic|essential|important|main|following)( \w+){0,2} (terms|"
                r"concepts|definitions|vocabulary|components|elements)\b|"

@@ -240,6 +240,7 @@ def _run_elements(run: list[str], start: int, index: int, after: str | None) -> 
             lines.append((start + offset, raw))
     out = [e for e in out if not lines or e.line < lines[0][0]]  # bylines only count at the top
     indents: list[int] = []  # indents of the open list levels
+    per_line = _paragraph_per_line([raw for _, raw in lines])
     i = 0
     while i < len(lines):
         n, raw = lines[i]
@@ -288,6 +289,8 @@ def _run_elements(run: list[str], start: int, index: int, after: str | None) -> 
                 break
             if text.endswith(_SENTENCE_END) and _LABEL_START.match(r):
                 break  # "Term: text." and "Used by: …" lines are separate entries
+            if per_line and text.endswith(_SENTENCE_END) and r.strip()[:1].isupper():
+                break  # a page export that puts each paragraph on one line
             text, j = f"{text} {r.strip()}", j + 1
         out.append(_Element("paragraph", clean(text), n, index))
         i = j
@@ -337,6 +340,17 @@ def _flattened_table(lines: list[tuple[int, str]], start: int
 def _cell_term(text: str) -> bool:
     return (bool(text) and (text[0].isupper() or text[0].isdigit())
             and len(text.split()) <= MAX_CELL_TERM_WORDS and not text.endswith((".", ":", ",")))
+
+
+MIN_PER_LINE = 3
+
+
+def _paragraph_per_line(lines: list[str]) -> bool:
+    """Most lines end a sentence: each line is a paragraph of its own (a page export), not a
+    paragraph wrapped at a fixed width."""
+    text = [ln.strip() for ln in lines if ln.strip() and not _BULLET.match(ln)]
+    ends = sum(1 for ln in text if ln.endswith(_SENTENCE_END))
+    return len(text) >= MIN_PER_LINE and ends * 5 >= len(text) * 3
 
 
 def _box_line_break(first: str, text: str, line: str) -> bool:
