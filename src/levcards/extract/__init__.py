@@ -75,8 +75,22 @@ def collect(article: Article) -> tuple[list[Found], list[Silent]]:
             if reason and not _has_items_below(node, found):
                 silent.append(Silent(node.section.title, node.line, node.role, reason))  # type: ignore[arg-type]
     found.extend(_prose(article, root, found))
+    found = _without_weaker_repeats(found)
     found.extend(Found(e, "prose", "enumeration") for e in enumerations.extract(article))
     return found, silent
+
+
+_WEAK_RULES = frozenset({"definition-label-list"})
+"""Free layouts whose definition gives way when the article defines the same term elsewhere."""
+
+
+def _without_weaker_repeats(found: list[Found]) -> list[Found]:
+    """One term, one definition: a label-list entry ("Emergency fund: a savings account") is
+    dropped when a stronger layout defines the same term ("What is an emergency fund?")."""
+    strong = {key(f.item.term) for f in found  # type: ignore[union-attr]
+              if f.item.kind == "definition" and f.rule not in _WEAK_RULES}
+    return [f for f in found if not (f.rule in _WEAK_RULES
+                                     and key(f.item.term) in strong)]  # type: ignore[union-attr]
 
 
 def _read_node(article: Article, node: Node, claimed: set[int]) -> list[Found]:
@@ -137,7 +151,8 @@ def _prose(article: Article, root: Node, found: list[Found]) -> list[Found]:
     """Sentence-level definitions outside mistakes, Q&A and example sections."""
     skipped = {n.line for n in root.walk() if n.role in _NOT_PROSE or n.shape == "part"
                and n.role in _NOT_PROSE}
-    defined = {key(f.item.term) for f in found if f.item.kind == "definition"}  # type: ignore[union-attr]
+    defined = {key(f.item.term) for f in found  # type: ignore[union-attr]
+               if f.item.kind == "definition" and f.rule not in _WEAK_RULES}
     out = [Found(d, "prose", "definition-title") for d in title_definitions(article, defined)]
     out += [Found(d, "prose", "definition-bold-term")
             for d in bold_terms.extract(article, defined, skipped)]

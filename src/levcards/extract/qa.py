@@ -170,9 +170,35 @@ def labelled_pairs(unit: Unit, claimed: set[int]) -> list[Found]:
     return out
 
 
+MIN_LISTED_RUN = 2
+MIN_PLAIN_RUN = 3
+
+
+def question_runs(unit: Unit, claimed: set[int]) -> list[Found]:
+    """A self-interview outside any FAQ: questions written as list items (or bold lines), each
+    answered by the paragraph after it, two or more times; bare question paragraphs need three
+    such pairs, so a rhetorical question in running prose is never one."""
+    blocks = free(unit.blocks, claimed)
+    pairs: list[tuple[Block, Block]] = []
+    for block, following in zip(blocks, blocks[1:]):
+        if (block.kind in ("paragraph", "item") and block.text.rstrip().endswith("?")
+                and len(block.text.split()) <= MAX_QUESTION_WORDS and following.kind == "paragraph"
+                and not is_question(following.text) and not _lead_in_only(following.text)):
+            pairs.append((block, following))
+    marked = [p for p in pairs if p[0].kind == "item" or p[0].strong]
+    if len(marked) < MIN_LISTED_RUN and len(pairs) < MIN_PLAIN_RUN:
+        return []
+    out: list[Found] = []
+    for question, answer in pairs:
+        pair = _pair(unit, question.text, answer.text, question.line, 0.9)
+        if pair:
+            out.append(Found(pair, "qa", "qa-question-run", (question.line, answer.line)))
+    return out
+
+
 ITEM_RULES = (Rule("qa-direct-answer", direct_answer), Rule("qa-heading", heading_item))
 BLOCK_RULES = (Rule("qa-labelled", labelled_pairs), Rule("qa-question-line", question_lines))
-FREE_RULES = (Rule("qa-labelled", labelled_pairs),)
+FREE_RULES = (Rule("qa-labelled", labelled_pairs), Rule("qa-question-run", question_runs))
 PLAIN_ITEM_RULES = (Rule("qa-direct-answer", direct_answer),
                     Rule("qa-question-heading", question_heading))
 

@@ -95,7 +95,11 @@ def sentence_definition(sentence: str, named: str = "") -> tuple[str, str, str] 
     ``named`` is normalised text (a title, a heading) whose concepts may be written with a plain
     "the": "The envelope method is …" under the title "The Envelope Method".
     """
-    text = sentence.strip()
+    text = _MEANING_LABEL.sub("", sentence.strip())
+    quoted = _QUOTED_SUBJECT.match(text)
+    if quoted:  # '"The Map Is Not the Territory" is a concept …': the quotes name the concept
+        verb, pred = quoted.group("verb"), quoted.group("pred").strip()
+        return (quoted.group("subj"), verb, pred) if _describing_predicate(verb, pred) else None
     if not text or not (text[0].isupper() or text[0].isdigit()):
         return None  # the subject must be a capitalised concept (_concept_subject)
     if "," in text or "(" in text:
@@ -114,6 +118,10 @@ def sentence_definition(sentence: str, named: str = "") -> tuple[str, str, str] 
     return subj, verb, pred
 
 
+_MEANING_LABEL = re.compile(r"^(?:explanation|definition|meaning|in short|simply put)\s*:\s*",
+                            re.IGNORECASE)
+_QUOTED_SUBJECT = re.compile(r"^[\"“](?P<subj>[A-Z][^\"”]{2,60})[\"”]\s+(?P<verb>is defined as|is "
+                             r"called|refers to|means|is|are)\s+(?P<pred>.+)$")
 _PAREN_ASIDE = re.compile(r"^([^,()]{1,60}?)\s*\([^()]{1,60}\)(?=\s+(?:is|are|means|refers to)\s)")
 # "The Pomodoro Technique, named after the kitchen timer, is …": an aside between the term
 # and its verb, set off by commas
