@@ -251,6 +251,9 @@ def extract_command(
     fmt: Annotated[Format, typer.Option("--format", help="table (for people) or json (for tools).")] = Format.table,
     reader: ReaderOpt = None,
     include_all: AllOpt = False,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Say for each item which section, role and layout made it, and "
+        "why a section with a role gave nothing.")] = False,
 ) -> None:
     """Print the study items found in each article (with their line and confidence).
 
@@ -259,13 +262,16 @@ def extract_command(
       levcards extract decks/money/000_49af584fc83ed8ca.txt
 
       levcards extract decks --format json --all
+
+      levcards extract article.md --explain
     """
     from .pipeline import extract_paths
     from .report import console, extract_json, print_extract, print_problems
 
     err = console(stderr=True)
     report = _guard(lambda: extract_paths(paths, reader.value if reader else None,
-                                          **({"threshold": 0.0} if include_all else {})), err)
+                                          **({"threshold": 0.0} if include_all else {}),
+                                          explain=explain), err)
     if fmt is Format.json:
         sys.stdout.write(extract_json(report) + "\n")
     else:

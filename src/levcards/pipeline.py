@@ -22,8 +22,10 @@ from .worker import Job, Outcome, run_all
 
 
 def extract_paths(paths: Sequence[Path], reader: str | None = None,
-                  threshold: float = cfg.DEFAULT_THRESHOLD) -> Report:
-    """Read and extract the given files (or folders); no decks are made."""
+                  threshold: float = cfg.DEFAULT_THRESHOLD, explain: bool = False) -> Report:
+    """Read and extract the given files (or folders); no decks are made. With ``explain``,
+    each result also says which section, role and layout made each item, and which role
+    sections yielded nothing (``ArticleResult.explained`` and ``silent``)."""
     problems = Problems()
     files = [f for given in paths for f in (find_articles(given) if given.is_dir() else [given])]
     results: list[ArticleResult] = []
@@ -33,8 +35,24 @@ def extract_paths(paths: Sequence[Path], reader: str | None = None,
         article = outcome.article
         series = choose_series(article, path.parent.name, None).name if article else ""
         items = [i for i in outcome.items if i.confidence >= threshold]
-        results.append(ArticleResult(str(path), article, series, items))
+        result = ArticleResult(str(path), article, series, items)
+        if explain and article is not None:
+            _explain(result, path, reader, threshold)
+        results.append(result)
     return Report([], problems, results)
+
+
+def _explain(result: ArticleResult, path: Path, reader: str | None, threshold: float) -> None:
+    """Fill in why each item exists (the worker sent back items, not the outline)."""
+    from .extract import explain
+    from .readers import read_article
+
+    try:
+        article = read_article(path, result.path, reader)
+    except SourceError:
+        return  # already reported by the worker
+    result.explained, result.silent = explain(article, threshold)
+    result.items = [f.item for f in result.explained]
 
 
 Progress = Callable[[int, int], None]

@@ -93,13 +93,19 @@ def item_dict(item: Item) -> dict[str, Any]:
 
 def article_dict(result: ArticleResult) -> dict[str, Any]:
     article = result.article
-    return {
+    data: dict[str, Any] = {
         "path": result.path,
         "title": article.title if article else None,
         "series": result.series or None,
         "reader": article.reader if article else None,
         "items": [item_dict(i) for i in result.items],
     }
+    if result.explained or result.silent:
+        data["items"] = [{**item_dict(f.item), "section": f.section, "role": f.role,
+                          "rule": f.rule} for f in result.explained]
+        data["silent"] = [{"line": s.line, "section": s.title, "role": s.role,
+                           "reason": s.reason} for s in result.silent]
+    return data
 
 
 def problem_dict(problem: Problem) -> dict[str, Any]:
@@ -192,11 +198,22 @@ def print_extract(report: Report, console: Console) -> None:
             continue
         table = Table(title=f"{result.path} — {result.article.title} [{result.series}]",
                       title_justify="left")
-        for column in ("line", "kind", "conf", "item"):
+        explained = {id(f.item): f for f in result.explained}
+        columns = ("line", "kind", "conf", "why", "item") if explained else (
+            "line", "kind", "conf", "item")
+        for column in columns:
             table.add_column(column)
         for item in result.items:
             data = item_dict(item)
             first, second = TEXT_FIELDS[item.kind][0], TEXT_FIELDS[item.kind][1]
             text = f"{data[first]} → {data[second]}" if data[second] else str(data[first])
-            table.add_row(str(item.ref.line), item.kind, f"{item.confidence:.2f}", text)
+            row = [str(item.ref.line), item.kind, f"{item.confidence:.2f}", text]
+            found = explained.get(id(item))
+            if found is not None:
+                where = f" in {found.section!r}" if found.section else ""
+                row.insert(3, f"{found.rule} ({found.role}{where})")
+            table.add_row(*row)
         console.print(table)
+        for silent in result.silent:
+            console.print(f"  line {silent.line}: section {silent.title!r} ({silent.role}) gave "
+                          f"nothing: {silent.reason}", markup=False, highlight=False)

@@ -13,6 +13,7 @@ from .model import ITEM_KINDS, Article, Item, NoteSpec
 
 if TYPE_CHECKING:
     from .cache import Cache
+    from .extract import Found, Silent
 
 
 @dataclass
@@ -32,6 +33,10 @@ class ArticleResult:
     """Why the article was left out on purpose (a draft), if it was."""
     tally: tuple[int, int] | None = None
     """(items, notes) as last build counted them, for an article of a reused series."""
+    explained: list[Found] = field(default_factory=list)
+    """With `extract --explain`: each item with the section, role and layout that made it."""
+    silent: list[Silent] = field(default_factory=list)
+    """With `extract --explain`: sections with a role that yielded nothing, and why."""
 
     @property
     def item_count(self) -> int:

@@ -16,7 +16,7 @@ The stages, in order:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Article, Item, SourceRef
 from . import bold_terms, definitions, enumerations, mistakes, outline, qa, takeaways
@@ -65,15 +65,9 @@ def collect(article: Article) -> tuple[list[Found], list[Silent]]:
     root = outline.build(article)
     claimed: set[int] = set()
     found: list[Found] = []
-    silent: list[Silent] = []
     for node in root.walk():
-        before = len(found)
         found.extend(_read_node(article, node, claimed))
-        if node.shape == "role" and node.role != "none" and len(found) == before and not any(
-                f.item.ref.line >= node.line for f in found[before:]):
-            reason = _silence(node)
-            if reason and not _has_items_below(node, found):
-                silent.append(Silent(node.section.title, node.line, node.role, reason))  # type: ignore[arg-type]
+    silent = _silent_sections(root, found)
     found.extend(_prose(article, root, found))
     found = _without_weaker_repeats(found)
     found.extend(Found(e, "prose", "enumeration") for e in enumerations.extract(article))
@@ -109,7 +103,7 @@ def _read_node(article: Article, node: Node, claimed: set[int]) -> list[Found]:
         out.extend(_run(takeaways.FREE_RULES, unit, claimed, every=True))  # "TL;DR:" first
         out.extend(_run(BLOCK_RULES[role], unit, claimed, every=True))
     elif node.shape == "plain":
-        unit = Unit(article, node, "none", node.blocks)
+        unit = Unit(article, node, "no role", node.blocks)
         out.extend(_run(PLAIN_ITEM_RULES, unit, claimed, every=False))
         out.extend(_run(FREE_RULES, unit, claimed, every=True))
     return out
@@ -118,7 +112,8 @@ def _read_node(article: Article, node: Node, claimed: set[int]) -> list[Found]:
 def _run(rules: Sequence[Rule], unit: Unit, claimed: set[int], every: bool) -> list[Found]:
     out: list[Found] = []
     for rule in rules:
-        found = rule.run(unit, claimed)
+        found = [replace(f, section=unit.node.title, role=unit.role)
+                 for f in rule.run(unit, claimed)]
         for f in found:
             claimed.update(f.lines)
         out.extend(found)
@@ -127,24 +122,35 @@ def _run(rules: Sequence[Rule], unit: Unit, claimed: set[int], every: bool) -> l
     return out
 
 
-def _silence(node: Node) -> str:
-    blocks = [b for n in node.walk() for b in n.blocks if b.kind != "code"]
-    if not blocks and not node.children:
-        return "the section is empty"
-    if all(b.kind == "code" for n in node.walk() for b in n.blocks) and not node.children:
-        return "the section holds only code"
-    return {
-        "definitions": "no 'Term: text' lines, term table, or term headings with a paragraph",
-        "qa": "no question followed by its answer",
-        "takeaways": "no list items or statements under it",
-        "mistakes": "no list items, labelled paragraphs or sub-headings under it",
-    }.get(node.role or "", "")
+_EXPECTED = {
+    "definitions": "no 'Term: text' lines, term table, or term headings with a paragraph",
+    "qa": "no question followed by its answer",
+    "takeaways": "no list items or statements under it",
+    "mistakes": "no list items, labelled paragraphs or sub-headings under it",
+}
 
 
-def _has_items_below(node: Node, found: list[Found]) -> bool:
-    lines = {n.line for n in node.walk()}
-    end = max(b.line for n in node.walk() for b in (*n.blocks, n.section) if hasattr(b, "line"))
-    return any(node.line <= f.item.ref.line <= end for f in found) or not lines
+def _silent_sections(root: Node, found: list[Found]) -> list[Silent]:
+    """Role sections (outside other role sections) with no item anywhere in their subtree."""
+    nodes = list(root.walk())
+    lines = sorted(f.item.ref.line for f in found)
+    out: list[Silent] = []
+    for index, node in enumerate(nodes):
+        if node.shape != "role" or node.role in (None, "none"):
+            continue
+        inside = {id(n) for n in node.walk()}
+        end = next((n.line for n in nodes[index + 1:] if id(n) not in inside), 10**9)
+        if any(node.line <= line < end for line in lines):
+            continue
+        blocks = [b for n in node.walk() for b in n.blocks]
+        if not blocks and len(inside) == 1:
+            reason = "the section is empty"
+        elif blocks and all(b.kind == "code" for b in blocks):
+            reason = "the section holds only code, which is never studied"
+        else:
+            reason = _EXPECTED[node.role]
+        out.append(Silent(node.section.title, node.line, node.role, reason))
+    return out
 
 
 def _prose(article: Article, root: Node, found: list[Found]) -> list[Found]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from ..model import Article, Block, Item
 from .outline import Node
@@ -23,7 +24,8 @@ class Unit:
 
     article: Article
     node: Node
-    role: Role
+    role: Role | Literal["no role"]
+    """The role the blocks are read in ("no role" for the free layouts)."""
     blocks: tuple[Block, ...]
     """The blocks to read: the node's own, or the list a lead-in gave a role."""
 
@@ -39,6 +41,8 @@ class Found:
     """The layout that produced it."""
     lines: tuple[int, ...] = ()
     """The lines of the blocks it used (no other layout may use them)."""
+    section: str = ""
+    """The heading of the section it was read from ("" for the prose pass)."""
 
 
 Layout = Callable[[Unit, set[int]], Sequence[Found]]
