@@ -112,7 +112,7 @@ def _read_node(article: Article, node: Node, claimed: set[int]) -> list[Found]:
 def _run(rules: Sequence[Rule], unit: Unit, claimed: set[int], every: bool) -> list[Found]:
     out: list[Found] = []
     for rule in rules:
-        found = [replace(f, section=unit.node.title, role=unit.role)
+        found = [replace(f, section=unit.node.title, role=unit.role, rule=rule.name)
                  for f in rule.run(unit, claimed)]
         for f in found:
             claimed.update(f.lines)

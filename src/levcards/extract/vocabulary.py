@@ -45,12 +45,12 @@ def _words(pattern: str) -> re.Pattern[str]:
 
 
 _MISTAKE_NOUNS = (r"mistakes|pitfalls|gotchas|misconceptions|myths|misapplications|misuses|"
-                  r"misuse cases|anti ?patterns|traps|failure modes|errors to avoid|don.?ts|"
+                  r"misuse cases|anti.?patterns|traps|failure modes|errors to avoid|don.?ts|"
                   r"blunders")
 """Anywhere in a heading ("Emergency Fund Mistakes to Avoid"); the singular ("the Sunk Cost
 Trap") names the subject of a heading, not a list of mistakes, except as its first word."""
 _MISTAKE_LABELS = (r"mistakes?|pitfalls?|gotchas?|misconceptions?|myths?|misapplications?|"
-                   r"misuses?|anti ?patterns?|traps?|failure modes?|don.?ts|blunders?")
+                   r"misuses?|anti.?patterns?|traps?|failure modes?|don.?ts|blunders?")
 
 ROLE_TABLE: tuple[RoleEntry, ...] = (
     RoleEntry(
