@@ -102,6 +102,7 @@ def sentence_definition(sentence: str, named: str = "") -> tuple[str, str, str] 
         return (quoted.group("subj"), verb, pred) if _describing_predicate(verb, pred) else None
     if not text or not (text[0].isupper() or text[0].isdigit()):
         return None  # the subject must be a capitalised concept (_concept_subject)
+    acronym = _ACRONYM.match(text) if "(" in text else None
     if "," in text or "(" in text:
         text = _without_asides(text)
     if _VERB_WORDS.isdisjoint(text.split(None, 5)[1:5]):
@@ -111,11 +112,13 @@ def sentence_definition(sentence: str, named: str = "") -> tuple[str, str, str] 
         return None
     subj, verb, pred = m.group("subj").strip(), m.group("verb"), m.group("pred").strip()
     is_named = bool(named) and has_phrase(key(subj), named)
-    if not _concept_subject(subj, verb, bool(is_named)) or not _describing_predicate(verb, pred):
+    abbreviated = acronym is not None and acronym.group(1).strip() == subj
+    if not (_concept_subject(subj, verb, bool(is_named), abbreviated)
+            and _describing_predicate(verb, pred)):
         return None
     if verb == "are" and not subj.split()[-1].lower().endswith("s"):
         return None
-    return subj, verb, pred
+    return (f"{subj} ({acronym.group(2)})" if abbreviated and acronym else subj), verb, pred
 
 
 _MEANING_LABEL = re.compile(r"^(?:explanation|definition|meaning|in short|simply put)\s*:\s*",
@@ -141,7 +144,11 @@ def _without_asides(text: str) -> str:
     return _COMMA_ASIDE.sub(r"\1 ", text, count=1)
 
 
-def _concept_subject(subj: str, verb: str, named: bool = False) -> bool:
+_ACRONYM = re.compile(r"^([^(),]{1,60}?)\s*\(([A-Z][A-Za-z]{0,2}[A-Z]{1,5}s?)\)")
+"""'Dollar-Cost Averaging (DCA) is …': an abbreviation marks a concept, never a person."""
+
+
+def _concept_subject(subj: str, verb: str, named: bool = False, abbreviated: bool = False) -> bool:
     """A short noun phrase naming a concept: no pronoun, clause, name or judgement."""
     subj_words = subj.split()
     if not 1 <= len(subj_words) <= 4 or not (subj[0].isupper() or subj[0].isdigit()):
@@ -165,7 +172,8 @@ def _concept_subject(subj: str, verb: str, named: bool = False) -> bool:
             return False
     if len(subj_words) > 1 and lowered[-1] in ("is", "are", "was", "has", "can", "will"):
         return False
-    if len(subj_words) > 1 and all(w[0].isupper() for w in subj_words) and lowered[0] != "the":
+    if (len(subj_words) > 1 and all(w[0].isupper() for w in subj_words) and lowered[0] != "the"
+            and not abbreviated):
         return False  # "Carly Rae Jepsen is …": a name, not a concept
     # "A perishable thing", "The 50/30/20 rule": a qualified or named concept, not "the rule"
     qualified = (lowered[0] in ("a", "an") and len(lowered) >= 3) or (

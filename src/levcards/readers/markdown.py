@@ -244,6 +244,8 @@ def _starts_statement(previous: str, line: str) -> bool:
         return True
     if p.endswith("?") and s[0].isupper():
         return True
+    if p.endswith((".", "!")) and s.rstrip().endswith("?") and s[0].isupper():
+        return True  # the next question after an answer line
     return p.endswith(_SENTENCE_END) and bool(_LABEL_LINE.match(s))
 
 
