@@ -9,6 +9,7 @@ nothing.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ..model import Block, QAPair, SourceRef
 from .layout import Found, Rule, Unit, free
@@ -180,7 +181,7 @@ def question_runs(unit: Unit, claimed: set[int]) -> list[Found]:
     such pairs, so a rhetorical question in running prose is never one."""
     blocks = free(unit.blocks, claimed)
     pairs: list[tuple[Block, Block]] = []
-    for block, following in zip(blocks, blocks[1:]):
+    for block, following in pairwise(blocks):
         if (block.kind in ("paragraph", "item") and block.text.rstrip().endswith("?")
                 and len(block.text.split()) <= MAX_QUESTION_WORDS and following.kind == "paragraph"
                 and not is_question(following.text) and not _lead_in_only(following.text)):

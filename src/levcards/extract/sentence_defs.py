@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Definition, Section, SourceRef
-from .sections import EXAMPLES, SELF_CHECK, matches
 from .text import has_phrase, norm, sentences, words
 
 _PRONOUNS = {
@@ -269,12 +268,13 @@ def _strip_article(term: str) -> str:
 def best_sentences(article: Article, defined: set[str], skipped: set[int]) -> list[Definition]:
     """The most convincing "X is Y" sentence for each term not already defined.
 
-    ``skipped`` holds the lines of sections whose prose is not definitional (mistakes, FAQ).
+    ``skipped`` holds the lines of sections whose prose is not definitional (mistakes, FAQ,
+    examples, exercises: the outline's roles).
     """
     best: dict[str, Definition] = {}
     title_key = key(article.title)
     for section in article.sections:
-        if section.line in skipped or matches(section, EXAMPLES) or matches(section, SELF_CHECK):
+        if section.line in skipped:
             continue
         if section.title.endswith("?") and not _WHAT_IS.match(section.title):
             continue  # answers to other questions

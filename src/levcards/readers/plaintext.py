@@ -21,9 +21,19 @@ from dataclasses import dataclass
 from ..model import Article, Block, Section
 from . import chrome
 from .common import SectionBuilder, clean, title_from_slug
+from .lines import (
+    BULLET,
+    NUMBERED,
+    SENTENCE_END,
+    SUBHEADING,
+    flattened_table,
+    has_bullet_run,
+    is_heading_line,
+    numbered_heading,
+    paragraph_per_line,
+    shaped_headings,
+)
 
-_BULLET = re.compile(r"^(\s*)([•●○◦▪▫■□‣∙·*\-–—])\s+(\S.*)$")
-_NUMBERED = re.compile(r"^(\s*)(\d{1,3})[.)]\s+(\S.*)$")
 _PART_OF = re.compile(r"^Part\s+(?:\d+\s+)?of\s+\d+\s+in\b\s*(.*)$", re.IGNORECASE)
 _CODE = re.compile(
     r"^\s*(<\/?script|<\/?style|function\s*\w*\s*\(|var |let |const |window\.|document\.|"
@@ -31,45 +41,17 @@ _CODE = re.compile(
     r"@media|[.#]?[\w-]+\s*\{)"
 )
 _SCRIPT_OPEN = re.compile(r"^\s*<(script|style)\b", re.IGNORECASE)
-_SUBHEADING = re.compile(r"^(mistake|pitfall|trap|error|myth|misconception|step|tip|rule|lesson|"
-                         r"principle|question|part|chapter)\s*(no\.?\s*|#\s*)?\d+\s*[:.—–-]?",
-                         re.IGNORECASE)
-"""'Mistake #1: …', 'Myth No. 3: …', 'Myth3: …': an item heading, even with a colon in it."""
-_LABEL_VALUE = re.compile(r"^[A-Z][\w ,'’/&()-]{0,40}:\s+\S")
-"""'Used by: Aristotle', 'Sweet spot: a separate account': a labelled line, not a heading."""
 _GENERIC = re.compile(r"^(introduction|intro|overview|background|contents|at a glance|"
                       r"in this (article|post|guide)|summary|tl;? ?dr|key takeaways)$", re.IGNORECASE)
-_END_PUNCT = (".", "!", ",", ";", ":", "…", '"', "”", ")")
-_SENTENCE_END = (".", "!", "?", "…", '"', "”", ")", ":")
 # a line ending in one of these is a sentence wrapped onto the next line, not a heading
 _WRAP_END = frozenset("a an the of and or to in with for that is are was by on at as from but "
                       "your our their this its".split())
 # "Here are three:" introduces a list inside a section; it is not a heading
 _LEAD_INS = frozenset("here this these there it they we you i that those such so".split())
-MAX_HEADING_WORDS = 12
-MAX_ITEM_HEADING_WORDS = 20
 _AUTHOR = re.compile(r"^(?:by|written by)\s+((?-i:[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}))",
                      re.IGNORECASE)
 # "Pomodoro: one focused interval." or "Inform, negotiate, call back: Cirillo's strategy …"
 _LABEL_START = re.compile(r"^[A-Z][\w ,'’/&()-]{0,50}:\s+\S")
-
-
-def is_heading_line(line: str) -> bool:
-    """A short bare line with no sentence-ending punctuation (a question mark is allowed)."""
-    s = line.strip()
-    if not s or len(s) > 100 or _BULLET.match(line) or _NUMBERED.match(line):
-        return False
-    # a closing quote or bracket ends a heading ('Messages like "fix stuff"'), unless a
-    # sentence ended just inside it
-    if _SUBHEADING.match(s) and len(s.split()) <= MAX_ITEM_HEADING_WORDS:
-        return True  # "Myth No. 1: Protein builds muscle." heads the paragraph under it
-    bare = s.rstrip('"”’)]') if s.endswith(('"', "”", "’", ")", "]")) else s
-    if not bare or bare.endswith(_END_PUNCT):
-        return False
-    if _LABEL_VALUE.match(s) and not _title_case(s.split(":", 1)[1]):
-        return False
-    words = s.split()
-    return len(words) <= MAX_HEADING_WORDS and (s[0].isupper() or s[0].isdigit())
 
 
 _BULLET_CHARS = "•●▪◦"
@@ -81,58 +63,18 @@ def sniff(text: str) -> bool:
     lines = text.split("\n")[:2000]
     if any(c in text for c in _BULLET_CHARS) and any(_BULLET_LINE.match(ln) for ln in lines):
         return True
-    if _shaped_headings(lines) + _has_bullet_run(lines) >= 2:
+    if shaped_headings(lines) + has_bullet_run(lines) >= 2:
         return True
     heads = 0
     for prev, cur, nxt in zip([""] + lines, lines, lines[1:] + [""]):
-        if prev.strip() or not (is_heading_line(cur) or _numbered_heading(cur)
+        if prev.strip() or not (is_heading_line(cur) or numbered_heading(cur)
                                 or (nxt.strip() and _is_label_line(cur))):
             continue
-        if not nxt.strip() or _BULLET.match(nxt) or _NUMBERED.match(nxt) or nxt.strip()[0].isupper():
+        if not nxt.strip() or BULLET.match(nxt) or NUMBERED.match(nxt) or nxt.strip()[0].isupper():
             heads += 1
             if heads >= 2:
                 return True
     return False
-
-
-def _title_case(text: str) -> bool:
-    """'How Small Inputs Create Massive Outcomes': most words capitalised (a title's subtitle)."""
-    words = [w for w in text.split() if w[:1].isalpha()]
-    return len(words) >= 2 and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
-
-
-def _shaped_headings(lines: list[str]) -> int:
-    """Heading-shaped lines (short, bare, capitalised) each followed at once by a sentence: a
-    page export that kept no blank lines between a heading and its text."""
-    count = 0
-    for cur, nxt in zip(lines, lines[1:]):
-        s, n = cur.strip(), nxt.strip()
-        opens = (n[:1].isupper() and n.endswith((".", "!", "?", ":")) and len(n.split()) >= 6
-                 ) or bool(_BULLET.match(nxt))
-        if opens and (is_heading_line(cur) or _numbered_heading(cur)):
-            count += 1
-            if count >= 2:
-                break
-    return count
-
-
-def _has_bullet_run(lines: list[str]) -> int:
-    """1 when three or more bullet lines stand one under another (a list the page kept)."""
-    run = 0
-    for line in lines:
-        run = run + 1 if _BULLET.match(line) else 0
-        if run >= MIN_BULLET_RUN:
-            return 1
-    return 0
-
-
-MIN_BULLET_RUN = 3
-
-
-def _numbered_heading(line: str) -> bool:
-    """'01. First Principles Thinking': a numbered line shaped as a heading."""
-    m = _NUMBERED.match(line)
-    return bool(m) and is_heading_line(m.group(3))
 
 
 @dataclass(slots=True)
@@ -232,7 +174,7 @@ def _run_elements(run: list[str], start: int, index: int, after: str | None) -> 
     lines: list[tuple[int, str]] = []
     out: list[_Element] = []
     for offset, raw in enumerate(run):
-        listed = _BULLET.match(raw) or _NUMBERED.match(raw)
+        listed = BULLET.match(raw) or NUMBERED.match(raw)
         page_chrome = not listed and chrome.is_chrome_line(raw)
         if page_chrome and chrome.reads_like_byline(raw):
             out.append(_Element("byline", clean(raw), start + offset, index))
@@ -240,20 +182,20 @@ def _run_elements(run: list[str], start: int, index: int, after: str | None) -> 
             lines.append((start + offset, raw))
     out = [e for e in out if not lines or e.line < lines[0][0]]  # bylines only count at the top
     indents: list[int] = []  # indents of the open list levels
-    per_line = _paragraph_per_line([raw for _, raw in lines])
+    per_line = paragraph_per_line([raw for _, raw in lines])
     i = 0
     while i < len(lines):
         n, raw = lines[i]
-        table = _flattened_table(lines, i)
+        table = flattened_table(lines, i)
         if table is not None:
             rows, i = table
             out.append(_Element("table", " | ".join(rows[0]), n, index, rows=rows))
             continue
-        listed = _BULLET.match(raw) or _NUMBERED.match(raw)
+        listed = BULLET.match(raw) or NUMBERED.match(raw)
         nxt = lines[i + 1][1] if i + 1 < len(lines) else None
         below = nxt if nxt is not None else (after if len(lines) == 1 else None)
-        if listed and _numbered_heading(raw) and below is not None and not (
-                _BULLET.match(below) or _NUMBERED.match(below)
+        if listed and numbered_heading(raw) and below is not None and not (
+                BULLET.match(below) or NUMBERED.match(below)
                 or (nxt is not None and _continues(nxt, _indent(raw), raw))):
             out.append(_Element("heading", clean(raw), n, index))  # "01. Term" over its text
             i += 1
@@ -279,17 +221,17 @@ def _run_elements(run: list[str], start: int, index: int, after: str | None) -> 
             continue
         text, j = raw.strip(), i + 1
         # an indented line that ends a sentence is a line of a box, not a wrapped paragraph
-        boxed = _indent(raw) >= 2 and text.endswith(_SENTENCE_END)
+        boxed = _indent(raw) >= 2 and text.endswith(SENTENCE_END)
         while not boxed and j < len(lines):
             r = lines[j][1]
-            if _BULLET.match(r) or _NUMBERED.match(r) or _box_line_break(raw, text, r):
+            if BULLET.match(r) or NUMBERED.match(r) or _box_line_break(raw, text, r):
                 break
             after = lines[j + 1][1] if j + 1 < len(lines) else None
-            if text.endswith(_SENTENCE_END) and _is_heading(r, _Element("paragraph", text, n, index), after):
+            if text.endswith(SENTENCE_END) and _is_heading(r, _Element("paragraph", text, n, index), after):
                 break
-            if text.endswith(_SENTENCE_END) and _LABEL_START.match(r):
+            if text.endswith(SENTENCE_END) and _LABEL_START.match(r):
                 break  # "Term: text." and "Used by: …" lines are separate entries
-            if per_line and text.endswith(_SENTENCE_END) and r.strip()[:1].isupper():
+            if per_line and text.endswith(SENTENCE_END) and r.strip()[:1].isupper():
                 break  # a page export that puts each paragraph on one line
             text, j = f"{text} {r.strip()}", j + 1
         out.append(_Element("paragraph", clean(text), n, index))
@@ -302,57 +244,6 @@ def _run_elements(run: list[str], start: int, index: int, after: str | None) -> 
     return out
 
 
-_TERM_HEADER = re.compile(r"^(term|terms|concept|word|name|acronym|keyword)$", re.IGNORECASE)
-_MEANING_HEADER = re.compile(r"^(explanation|definition|meaning|description|what it means|"
-                             r"what it is)$", re.IGNORECASE)
-MAX_CELL_TERM_WORDS = 8
-
-
-def _flattened_table(lines: list[tuple[int, str]], start: int
-                     ) -> tuple[tuple[tuple[str, ...], ...], int] | None:
-    """A two-column table a page export flattened into lines: a "Term" and an "Explanation"
-    header line, then each term on its line and its explanation on the next (an explanation
-    broken by inline code carries on over lines that open in lower case or with punctuation).
-
-    Returns (rows, index after the table), or None when no such header starts at ``start``.
-    """
-    if start + 3 >= len(lines):
-        return None
-    head, meaning = lines[start][1].strip(), lines[start + 1][1].strip()
-    if not (_TERM_HEADER.match(head) and _MEANING_HEADER.match(meaning)):
-        return None
-    rows: list[tuple[str, ...]] = [(head, meaning)]
-    i = start + 2
-    while i + 1 < len(lines):
-        term = lines[i][1].strip()
-        if not _cell_term(term):
-            break
-        parts, j = [lines[i + 1][1].strip()], i + 2
-        while j < len(lines) and not (_cell_term(lines[j][1].strip()) and parts[-1].endswith(
-                _SENTENCE_END) and j + 1 < len(lines)):
-            parts.append(lines[j][1].strip())
-            j += 1
-        rows.append((term, clean(" ".join(parts))))
-        i = j
-    return (tuple(rows), i) if len(rows) >= 3 else None
-
-
-def _cell_term(text: str) -> bool:
-    return (bool(text) and (text[0].isupper() or text[0].isdigit())
-            and len(text.split()) <= MAX_CELL_TERM_WORDS and not text.endswith((".", ":", ",")))
-
-
-MIN_PER_LINE = 3
-
-
-def _paragraph_per_line(lines: list[str]) -> bool:
-    """Most lines end a sentence: each line is a paragraph of its own (a page export), not a
-    paragraph wrapped at a fixed width."""
-    text = [ln.strip() for ln in lines if ln.strip() and not _BULLET.match(ln)]
-    ends = sum(1 for ln in text if ln.endswith(_SENTENCE_END))
-    return len(text) >= MIN_PER_LINE and ends * 5 >= len(text) * 3
-
-
 def _box_line_break(first: str, text: str, line: str) -> bool:
     """In an indented box, a new capitalised line at the same indent starts a new statement."""
     indent = _indent(first)
@@ -363,7 +254,7 @@ def _box_line_break(first: str, text: str, line: str) -> bool:
 
 def _continues(line: str, marker_indent: int, item_text: str) -> bool:
     """A non-bullet line that carries on the list item above it (indented or wrapped)."""
-    if _BULLET.match(line) or _NUMBERED.match(line):
+    if BULLET.match(line) or NUMBERED.match(line):
         return False
     indent = _indent(line)
     if indent > marker_indent and indent >= 2:
@@ -380,14 +271,14 @@ def _is_heading(raw: str, prev: _Element | None, nxt: str | None) -> bool:
     if not _starts_block(raw):
         if nxt is None:
             return False
-        listed = _BULLET.match(nxt) or _NUMBERED.match(nxt)
+        listed = BULLET.match(nxt) or NUMBERED.match(nxt)
         if not listed and not (_indent(nxt) == _indent(raw) and len(raw.split()) <= 6):
             return False
-    if prev is not None and prev.kind == "paragraph" and not prev.text.endswith(_SENTENCE_END):
+    if prev is not None and prev.kind == "paragraph" and not prev.text.endswith(SENTENCE_END):
         return False  # the paragraph's sentence goes on
     if nxt is not None:
         s = nxt.strip()
-        if s[:1].islower() and not (_BULLET.match(nxt) or _NUMBERED.match(nxt)):
+        if s[:1].islower() and not (BULLET.match(nxt) or NUMBERED.match(nxt)):
             return False  # a wrapped sentence
         last = raw.split()[-1]
         if last.islower() and last in _WRAP_END:
@@ -400,7 +291,7 @@ def _is_label_line(raw: str) -> bool:
     s = raw.strip()
     words = s[:-1].split()
     return (s.endswith(":") and 1 <= len(words) <= 3 and s[0].isupper()
-            and words[0].lower() not in _LEAD_INS and not _BULLET.match(raw))
+            and words[0].lower() not in _LEAD_INS and not BULLET.match(raw))
 
 
 def _title_index(elements: list[_Element]) -> int | None:
@@ -421,7 +312,7 @@ def _level(el: _Element) -> int:
 
     Questions stay at 2 whatever follows them, like the FAQ heading they answer to.
     """
-    if _SUBHEADING.match(el.text) or (el.follow == "text" and not el.text.endswith("?")):
+    if SUBHEADING.match(el.text) or (el.follow == "text" and not el.text.endswith("?")):
         return 3
     return 2
 
