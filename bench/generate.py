@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 MARKER = ".levcards-bench.json"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 """Bump when the generated text changes, so cached corpora are regenerated."""
 
 SERIES = (
@@ -258,12 +258,15 @@ def markdown_article(rng: random.Random, series: str, words: int) -> str:
         body.append(f"- **{term[:1].upper() + term[1:]}:** {_definition_sentence(rng, term)[1]}")
     fixed = body + [_answer(rng, t) for t in faq] + [_takeaway(rng, t) for t in takeaways]
     sections = _fill(rng, sum(map(_words, fixed)) + 120, words, main, terms, rng.randint(0, 1))
+    sections = [[_markup(rng, p, main) for p in paragraphs] for paragraphs in sections]
     for paragraphs in sections[:2]:
         body.append(f"## {_section_title(rng, main)}")
         body.extend(paragraphs)
     body.append("## FAQ")
-    for term in faq:
-        body.append(f"### {_question(rng, term)}")
+    bold_questions = rng.random() < 0.5
+    for term in faq:  # question headings, or bold question lines over their answers
+        question = _question(rng, term)
+        body.append(f"**{question}**" if bold_questions else f"### {question}")
         body.append(_answer(rng, term))
     for paragraphs in sections[2:]:
         body.append(f"## {_section_title(rng, main)}")
@@ -277,6 +280,25 @@ def markdown_article(rng: random.Random, series: str, words: int) -> str:
         body.append(f"- {_takeaway(rng, term, bold=n == 0 and rng.random() < 0.5)}")
     text = "\n".join(out) + _join_blocks(body)
     return text
+
+
+LINKED = ("https://example.com/guide", "https://example.org/notes", "/money/basics",
+          "../learning/recall")
+
+
+def _markup(rng: random.Random, paragraph: str, term: str) -> str:
+    """The inline markup real Markdown articles carry: the term set in bold inside running
+    sentences, "The **term** is …" definitions, and links on the odd phrase."""
+    words = paragraph.split(f"the {term}")
+    out = words[0]
+    for rest in words[1:]:
+        out += (f"the **{term}**" if rng.random() < 0.6 else f"the {term}") + rest
+    for example in EXAMPLES:
+        if example in out and rng.random() < 0.3:
+            out = out.replace(example, f"[{example}]({rng.choice(LINKED)})", 1)
+    return re.sub(r"(?<![\w*])([A-Z][a-z]+ [a-z-]+) (is|means) (a |the |deciding )",
+                  lambda m: f"The **{m.group(1).lower()}** {m.group(2)} {m.group(3)}"
+                  if rng.random() < 0.5 else m.group(0), out)
 
 
 def _join_blocks(blocks: list[str]) -> str:

@@ -238,11 +238,22 @@ def title_definitions(article: Article, defined: set[str]) -> list[Definition]:
     return out
 
 
+_OPENING_ARTICLE = re.compile(r"(?:(?:a|an|the)\s+)?", re.IGNORECASE)
+_AFTER_TERM = re.compile(r"(?:\s*\([^)]{1,40}\))?\s+(?:is defined as|is|are|means|refers to)"
+                         r"\s+(.+)$", re.IGNORECASE)
+
+
 def defines(sentence: str, term: str) -> str:
-    """The text after "X is/means/refers to" when ``sentence`` opens by defining ``term``."""
-    pattern = (rf"^(?:(?:a|an|the)\s+)?{re.escape(term.strip())}(?:\s*\([^)]{{1,40}}\))?\s+"
-               rf"(?:is defined as|is|are|means|refers to)\s+(.+)$")
-    m = re.match(pattern, sentence.strip(), re.IGNORECASE)
+    """The text after "X is/means/refers to" when ``sentence`` opens by defining ``term``
+    (any case; split around the term so no pattern is compiled per term)."""
+    sentence, term = sentence.strip(), term.strip()
+    start = _OPENING_ARTICLE.match(sentence).end()  # type: ignore[union-attr]
+    end = start + len(term)
+    if not term or sentence[start:end].lower() != term.lower():
+        start, end = 0, len(term)  # "The X is …" where the term itself starts with "the"
+        if sentence[:end].lower() != term.lower():
+            return ""
+    m = _AFTER_TERM.match(sentence, end)
     if not m or _BAD_PREDICATE.match(m.group(1)) or len(words(m.group(1))) < 2:
         return ""
     return m.group(1).strip()
