@@ -59,7 +59,7 @@ ROLE_TABLE: tuple[RoleEntry, ...] = (
                r"definitions)|(key |main )?(characteristics|types|kinds)( of .*)?|"
                r"definitions?|glossary|terminology|vocabulary|jargon|lingo|"
                r"(key|core|basic|main|important|essential) (terms|concepts|definitions|vocabulary|"
-               r"words|components|elements|ideas explained)|terms( to know| and definitions)?|"
+               r"words|components|elements|ideas explained)( of .*)?|terms( to know| and definitions)?|"
                r"words to know|concepts( to know)?|what (it|this|they) (means|is|are|does|do)|meaning|"
                r"(the )?definition)$"),
         _words(r"\b(key|core|basic|essential|important|main|following)( \w+){0,2} (terms|"
@@ -72,7 +72,8 @@ ROLE_TABLE: tuple[RoleEntry, ...] = (
     RoleEntry(
         "qa",
         _words(r"^((quick )?(q ?(and|&)? ?a|q a)( .*)?|faqs?( .*)?|(the )?frequently asked "
-               r"questions( .*)?|common questions|quick answers|questions and answers|"
+               r"questions( .*)?|(quick |common |your |reader |top )?questions|quick answers|"
+               r"questions and answers|"
                r"questions answers|reader questions|your questions answered|people also ask|"
                r".* (faqs?|frequently asked questions))$"),
         _words(r"\b(frequently asked questions|common questions|faqs?)\b"),

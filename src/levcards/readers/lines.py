@@ -47,6 +47,14 @@ def is_heading_line(line: str) -> bool:
 
 
 
+def is_caps_line(line: str) -> bool:
+    """'KEY COMPONENTS OF A DRIVETRAIN': a short line in capitals, a heading whatever precedes it."""
+    s = line.strip()
+    letters = [c for c in s if c.isalpha()]
+    return (len(letters) >= 4 and all(c.isupper() for c in letters) and len(s.split()) <= 10
+            and not s.endswith((".", ",", ";")) and not BULLET.match(line))
+
+
 def title_case(text: str) -> bool:
     """'How Small Inputs Create Massive Outcomes': most words capitalised (a title's subtitle)."""
     words = [w for w in text.split() if w[:1].isalpha()]
@@ -113,9 +121,11 @@ def flattened_table(lines: list[tuple[int, str]], start: int
         term = lines[i][1].strip()
         if not _cell_term(term):
             break
-        parts, j = [lines[i + 1][1].strip()], i + 2
-        while j < len(lines) and not (_cell_term(lines[j][1].strip()) and parts[-1].endswith(
-                SENTENCE_END) and j + 1 < len(lines)):
+        first = lines[i + 1][1].strip()
+        if BULLET.match(first) or NUMBERED.match(first) or is_caps_line(first):
+            break
+        parts, j = [first], i + 2
+        while j < len(lines) and not _ends_cell(lines, j, parts[-1]):
             parts.append(lines[j][1].strip())
             j += 1
         rows.append((term, clean(" ".join(parts))))
@@ -123,9 +133,21 @@ def flattened_table(lines: list[tuple[int, str]], start: int
     return (tuple(rows), i) if len(rows) >= 3 else None
 
 
+def _ends_cell(lines: list[tuple[int, str]], j: int, last: str) -> bool:
+    """The explanation cell stops before the next term, or at a line that leaves the table."""
+    line = lines[j][1].strip()
+    if is_caps_line(line) or BULLET.match(line) or NUMBERED.match(line) or SUBHEADING.match(line):
+        return True
+    return _cell_term(line) and last.endswith(SENTENCE_END) and j + 1 < len(lines)
+
+
 def _cell_term(text: str) -> bool:
+    """A line that can be a table's term cell: short and bare, not a list line, not a heading in
+    capitals, not an item heading ("Mistake 1: …")."""
     return (bool(text) and (text[0].isupper() or text[0].isdigit())
-            and len(text.split()) <= MAX_CELL_TERM_WORDS and not text.endswith((".", ":", ",")))
+            and len(text.split()) <= MAX_CELL_TERM_WORDS and not text.endswith((".", ":", ","))
+            and not BULLET.match(text) and not NUMBERED.match(text) and not is_caps_line(text)
+            and not SUBHEADING.match(text))
 
 
 MIN_PER_LINE = 3

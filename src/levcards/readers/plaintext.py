@@ -27,6 +27,7 @@ from .lines import (
     SENTENCE_END,
     SUBHEADING,
     flattened_table,
+    is_caps_line,
     has_bullet_run,
     is_heading_line,
     numbered_heading,
@@ -227,8 +228,13 @@ def _run_elements(run: list[str], start: int, index: int, after: str | None) -> 
             if BULLET.match(r) or NUMBERED.match(r) or _box_line_break(raw, text, r):
                 break
             after = lines[j + 1][1] if j + 1 < len(lines) else None
-            if text.endswith(SENTENCE_END) and _is_heading(r, _Element("paragraph", text, n, index), after):
+            finished = text.endswith(SENTENCE_END) or is_caps_line(r) or (
+                j == i + 1 and _LABEL_START.match(text) and r.strip()[:1].isupper())
+            if finished and _is_heading(r, _Element("paragraph", text, n, index), after):
                 break
+            if j == i + 1 and _LABEL_START.match(text) and r.strip()[:1].isupper() and (
+                    _LABEL_START.match(r) or per_line):
+                break  # "Tools: a, b, c" is a line of its own
             if text.endswith(SENTENCE_END) and _LABEL_START.match(r):
                 break  # "Term: text." and "Used by: …" lines are separate entries
             if per_line and text.endswith(SENTENCE_END) and r.strip()[:1].isupper():
@@ -274,7 +280,8 @@ def _is_heading(raw: str, prev: _Element | None, nxt: str | None) -> bool:
         listed = BULLET.match(nxt) or NUMBERED.match(nxt)
         if not listed and not (_indent(nxt) == _indent(raw) and len(raw.split()) <= 6):
             return False
-    if prev is not None and prev.kind == "paragraph" and not prev.text.endswith(SENTENCE_END):
+    if (prev is not None and prev.kind == "paragraph" and not prev.text.endswith(SENTENCE_END)
+            and not is_caps_line(raw) and not _LABEL_START.match(prev.text)):
         return False  # the paragraph's sentence goes on
     if nxt is not None:
         s = nxt.strip()
@@ -365,5 +372,15 @@ def _opens_content(elements: list[_Element], index: int) -> bool:
     """A heading in its own run with a paragraph or list under it (not one more bare link)."""
     el = elements[index]
     following = elements[index + 1] if index + 1 < len(elements) else None
-    return (el.follow in ("text", "list") or (el.follow == "blank" and following is not None
-                                               and following.kind in ("paragraph", "item")))
+    if following is None or following.kind not in ("paragraph", "item"):
+        return False
+    if following.kind == "paragraph" and not _reads_as_text(following.text):
+        return False  # one more link title under a related-links heading
+    return el.follow in ("text", "list") or el.follow == "blank"
+
+
+MIN_TEXT_WORDS = 6
+
+
+def _reads_as_text(text: str) -> bool:
+    return text.endswith(SENTENCE_END) and len(text.split()) >= MIN_TEXT_WORDS
