@@ -127,6 +127,7 @@ def _levels(sections: list[Section]) -> list[int]:
     out: list[int] = []
     in_item = False
     role: Role | None = None
+    empty_role = False  # the last role heading has no text of its own: its items follow it
     for section in sections:
         title = section.title
         if not title:
@@ -135,19 +136,28 @@ def _levels(sections: list[Section]) -> list[int]:
         own = heading_role(title)
         if section.level == 1:
             out.append(1)
-            in_item, role = False, None
+            in_item, role, empty_role = False, None, False
         elif item_heading(title) or _NUMBERED_TITLE.match(title) or (
                 role == "qa" and title.rstrip().endswith("?")):
             out.append(3)
             in_item = True
-        elif own is not None and not is_part_label(title) or CLOSERS.match(heading_key(title)):
+        elif (own is not None and (not is_part_label(title) or own != "none" and (
+                not in_item or _capitals(title))) or CLOSERS.match(heading_key(title))):
             out.append(2)
-            in_item, role = False, own
+            in_item, role, empty_role = False, own, own is not None and not section.blocks
         elif in_item or is_part_label(title):
             out.append(4)
+        elif empty_role:
+            out.append(3)
         else:
             out.append(min(section.level, 3))
     return out
+
+
+def _capitals(title: str) -> bool:
+    """'KEY POINTS': a page export writes its section headings in capitals, never its parts."""
+    letters = [c for c in title if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def _assign(node: Node, role: Role | None, parent_shape: Shape) -> None:

@@ -55,8 +55,8 @@ _MISTAKE_LABELS = (r"mistakes?|pitfalls?|gotchas?|misconceptions?|myths?|misappl
 ROLE_TABLE: tuple[RoleEntry, ...] = (
     RoleEntry(
         "definitions",
-        _words(r"^((.* )?(terms|concepts|components|elements|terminology|vocabulary|glossary|"
-               r"definitions)|(key |main )?(characteristics|types|kinds)( of .*)?|"
+        _words(r"^((?!in (simple|plain) terms)(.* )?(terms|concepts|components|elements|"
+               r"terminology|vocabulary|glossary|definitions)|(key |main )?(characteristics|types|kinds)( of .*)?|"
                r"definitions?|glossary|terminology|vocabulary|jargon|lingo|"
                r"(key|core|basic|main|important|essential) (terms|concepts|definitions|vocabulary|"
                r"words|components|elements|ideas explained)( of .*)?|terms( to know| and definitions)?|"
@@ -173,17 +173,21 @@ NOT_TERMS = frozenset({
 })
 """Labels that are never a term: section labels, template fields, "Used by:" / "Example:" lines."""
 
-LEAD_IN_END = re.compile(r"(:|\.\.\.|…|\b(below|following|include|including|these|here)\b[^.!?]*[.!]?)\s*$",
+LEAD_IN_END = re.compile(r"((:|\.\.\.|…)|\b(below|following|as follows|these|here)[.!]?)\s*$|"
+                         r"^(below|here are|here is|here's|the following|these are)\b",
                          re.IGNORECASE)
-"""How a sentence that opens a list ends: a colon, or "... listed below." / "... the following."."""
+"""How a sentence that opens a list reads: it ends in a colon or points below at its end
+("… listed below."), or it starts by pointing ("Below, I'll break down …", "Here are …")."""
 
 _ORDINAL = r"(?:\d{1,3}|[ivx]{1,5}|one|two|three|four|five|six|seven|eight|nine|ten)"
 ITEM_HEADING = re.compile(
     rf"^(?P<kind>mistake|pitfall|trap|error|myth|misconception|gotcha|failure mode|step|tip|rule|"
     rf"lesson|principle|question|q|part|chapter|tool|strategy|habit|law|model|reason|sign|"
-    rf"idea|way|method)\s*(?:no\.?|number|#)?\s*{_ORDINAL}\s*(?:[:.)—–-]\s*|(?=[A-Z\"“]))"
-    rf"(?P<rest>.*)$", re.IGNORECASE)
-"""'Mistake #1: Not saving', 'Myth No. 3: …', 'Myth3: …', 'Step 2 - …': an item heading."""
+    rf"idea|way|method)\s*(?:no\.?|number|#)?\s*{_ORDINAL}\b\s*(?:[:.)—–-]\s*|(?-i:(?=[A-Z\"“])))"
+    rf"(?P<rest>.*)$|^(?P<kind2>mistake|pitfall|trap|myth|misconception|gotcha)\s*:\s*"
+    rf"(?P<rest2>\S.*)$", re.IGNORECASE)
+"""'Mistake #1: Not saving', 'Myth No. 3: …', 'Myth3: …', 'Step 2 - …', and unnumbered
+'Misconception: A lie-in repays the debt': an item heading."""
 
 ITEM_KINDS = {"mistake": "mistakes", "pitfall": "mistakes", "trap": "mistakes",
               "error": "mistakes", "myth": "mistakes", "misconception": "mistakes",
@@ -255,6 +259,8 @@ def item_heading(title: str) -> tuple[str, str] | None:
     m = ITEM_HEADING.match(clean_heading(title))
     if not m:
         return None
+    if m.group("kind2"):
+        return m.group("kind2").lower(), m.group("rest2").strip()
     return m.group("kind").lower(), m.group("rest").strip()
 
 

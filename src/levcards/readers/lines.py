@@ -15,8 +15,9 @@ from .common import clean
 BULLET = re.compile(r"^(\s*)([•●○◦▪▫■□‣∙·*\-–—])\s+(\S.*)$")
 NUMBERED = re.compile(r"^(\s*)(\d{1,3})[.)]\s+(\S.*)$")
 
-SUBHEADING = re.compile(r"^(mistake|pitfall|trap|error|myth|misconception|step|tip|rule|lesson|"
-                         r"principle|question|part|chapter)\s*(no\.?\s*|#\s*)?\d+\s*[:.—–-]?",
+SUBHEADING = re.compile(r"^((mistake|pitfall|trap|error|myth|misconception|step|tip|rule|lesson|"
+                         r"principle|question|part|chapter)\s*(no\.?\s*|#\s*)?\d+\s*[:.—–-]?|"
+                         r"(mistake|pitfall|trap|myth|misconception|gotcha)\s*:\s*\S)",
                          re.IGNORECASE)
 """'Mistake #1: …', 'Myth No. 3: …', 'Myth3: …': an item heading, even with a colon in it."""
 LABEL_VALUE = re.compile(r"^[A-Z][\w ,'’/&()-]{0,40}:\s+\S")

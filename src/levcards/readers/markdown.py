@@ -211,7 +211,7 @@ _DETAILS_TAG = re.compile(r"</?details(?:\s[^>]*)?>", re.IGNORECASE)
 
 _BULLET_CHARS = "•●▪◦‣"
 _QA_LINE = re.compile(r"(?i)^(q|a|question|answer)\s*\d*\s*[:.)]\s")
-_LABEL_LINE = re.compile(r"^[A-Z][\w ,'’/&()-]{0,40}:\s+\S")
+_LABEL_LINE = re.compile(r"^[A-Z][\w ,'’/&()#-]{0,40}:\s+\S")
 _SENTENCE_END = (".", "!", "?", ":", "…", '"', "”", ")")
 _SHORTCODE = re.compile(r"^\s*(\{\{[<%].*[%>]\}\}|\{%.*%\})\s*$")
 """A Hugo or Liquid template tag on a line of its own ("{{% callout note %}}"): page machinery."""
@@ -244,8 +244,8 @@ def _starts_statement(previous: str, line: str) -> bool:
         return True
     if p.endswith("?") and s[0].isupper():
         return True
-    if p.endswith((".", "!")) and s.rstrip().endswith("?") and s[0].isupper():
-        return True  # the next question after an answer line
+    if p.endswith((".", "!")) and s.rstrip().endswith("?") and (s[0].isupper() or s[0].isdigit()):
+        return True  # the next question after an answer line ("2Why does …?" too)
     return p.endswith(_SENTENCE_END) and bool(_LABEL_LINE.match(s))
 
 
