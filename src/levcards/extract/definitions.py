@@ -79,6 +79,8 @@ def _restated(sentence: str, term: str) -> str:
     m = _SUBJECT.match(sentence.strip())
     if not m or len(words(m.group("pred"))) < 2:
         return ""
+    if re.search(rf"\({re.escape(term)}\)", m.group("subj")):
+        return m.group("pred").strip()  # "The annual percentage yield (APY) is …" under "APY"
     subject = {w.lower() for w in words(m.group("subj"))} - {"a", "an", "the", "s"}
     named = {w.lower() for w in words(term.replace("/", " "))}
     if subject & _PRONOUN_SUBJECT and len(subject) == 1 or (subject and subject & named
@@ -141,6 +143,18 @@ def meaning_label(unit: Unit, claimed: set[int]) -> list[Found]:
     return [Found(d, "definitions", "definition-meaning-label", (block.line,))] if d else []
 
 
+def meaning_line(unit: Unit, claimed: set[int]) -> list[Found]:
+    """"**What It Means:** the tendency to …" as a line under a term heading: the heading's term."""
+    node = unit.node
+    if not node.title or node.title.endswith("?"):
+        return []
+    for block in free(node.blocks, claimed):
+        if block.kind in ("paragraph", "item") and _MEANING_PREFIX.match(block.text):
+            d = _definition(unit, node.title, _strip_meaning_label(block.text), block.line, 0.95)
+            return [Found(d, "definitions", "definition-meaning-line", (block.line,))] if d else []
+    return []
+
+
 def glossary_lines(unit: Unit, claimed: set[int]) -> list[Found]:
     """'Term: text', '**Term** — text' items and lines, and definition-list entries."""
     out: list[Found] = []
@@ -185,10 +199,12 @@ def term_tables(unit: Unit, claimed: set[int]) -> list[Found]:
         if block.kind != "table" or len(block.rows) < 2:
             continue
         header = [norm(c) for c in block.rows[0]]
+        term_col = next((i for i, h in enumerate(header) if _TERM_COLUMN.search(h)), None)
         def_col = next((i for i, h in enumerate(header) if _MEANING_COLUMN.search(h)), None)
+        if def_col is None and term_col is not None and len(header) == 2:
+            def_col = 1 - term_col  # "Bias | What your brain is doing": the other column
         if def_col is None:
             continue
-        term_col = next((i for i, h in enumerate(header) if _TERM_COLUMN.search(h)), None)
         if term_col is None:
             term_col = 0 if def_col != 0 else None
         if term_col is None:
@@ -342,6 +358,7 @@ BLOCK_RULES = (Rule("definition-meaning-label", meaning_label),
                Rule("definition-glossary-line", glossary_lines),
                Rule("definition-sentence-in-section", concept_sentences))
 FREE_RULES = (Rule("definition-meaning-label", meaning_label),
+              Rule("definition-meaning-line", meaning_line),
               Rule("definition-table-row", term_tables),
               Rule("definition-list-entry", definition_lists),
               Rule("definition-label-list", label_lists))

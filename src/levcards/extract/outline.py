@@ -35,6 +35,7 @@ from .vocabulary import (
     clean_heading,
     heading_key,
     heading_role,
+    is_numbered,
     is_part_label,
     item_heading,
     lead_in_role,
@@ -108,6 +109,7 @@ def build(article: Article) -> Node:
     levels = _levels(sections) if article.reader != "markdown" else [s.level for s in sections]
     root = Node(Section("", 0, 1, ()), "", 0)
     stack = [root]
+    levels = _nest_under_empty_roles(sections, levels)
     for section, level in zip(sections, levels):
         node = Node(section, clean_heading(section.title), level if section.title else 0)
         if not section.title and node.level == 0 and stack[-1] is root and not root.children:
@@ -120,6 +122,21 @@ def build(article: Article) -> Node:
         stack.append(node)
     _assign(root, None, "plain")
     return root
+
+
+def _nest_under_empty_roles(sections: list[Section], levels: list[int]) -> list[int]:
+    """"## Key concepts" with no text, then "## 🔑 1. Principal", "## 🔑 2. …" at its own level:
+    the numbered headings are its items, one level under it."""
+    out = list(levels)
+    for index, section in enumerate(sections):
+        if section.blocks or not section.title or heading_role(section.title) in (None, "none"):
+            continue
+        level = out[index]
+        for later in range(index + 1, len(sections)):
+            if out[later] != level or not is_numbered(sections[later].title):
+                break
+            out[later] = level + 1
+    return out
 
 
 def _levels(sections: list[Section]) -> list[int]:
@@ -163,6 +180,11 @@ def _capitals(title: str) -> bool:
 def _assign(node: Node, role: Role | None, parent_shape: Shape) -> None:
     """Give ``node``'s children their shape and role (``role`` is the one ``node`` works in)."""
     _find_lead_ins(node)
+    if node.level == 1 and node.shape == "role" and any(
+            heading_role(c.section.title) for c in node.children):
+        # a title naming a kind ("5 Protein Myths …") over sections that name their own: the
+        # title announces the topic, the sections say where the items are
+        node.shape, node.role, role = "plain", None, None
     inherited = node.lead_in[0] if node.lead_in and node.role is None else role
     inventory = _is_inventory(node)
     for child in node.children:

@@ -72,7 +72,8 @@ ROLE_TABLE: tuple[RoleEntry, ...] = (
     RoleEntry(
         "qa",
         _words(r"^((quick )?(q ?(and|&)? ?a|q a)( .*)?|faqs?( .*)?|(the )?frequently asked "
-               r"questions( .*)?|(quick |common |your |reader |top )?questions|quick answers|"
+               r"questions( .*)?|(quick |common |your |reader |top )?questions( from .*)?|"
+               r"quick answers|"
                r"questions and answers|"
                r"questions answers|reader questions|your questions answered|people also ask|"
                r".* (faqs?|frequently asked questions))$"),
@@ -234,7 +235,8 @@ def heading_role(title: str) -> Role | None:
     for entry in ROLE_TABLE:
         if entry.heading.search(key):
             return entry.role
-    return None
+    # "## Here are the main points to remember about compounding:": a lead-in as a heading
+    return lead_in_role(clean_heading(title) + (":" if title.rstrip().endswith(":") else ""))
 
 
 def lead_in_role(sentence: str) -> Role | None:
@@ -262,6 +264,14 @@ def item_heading(title: str) -> tuple[str, str] | None:
     if m.group("kind2"):
         return m.group("kind2").lower(), m.group("rest2").strip()
     return m.group("kind").lower(), m.group("rest").strip()
+
+
+_NUMBER_FIRST = re.compile(r"^\s*(?:#{1,6}\s*)?\(?\d{1,3}[.):]?\s*(?=\S)")
+
+
+def is_numbered(title: str) -> bool:
+    """'1. Shares', '## 🔑 2. APY', '01. Term', '1What …?': a heading that counts its items."""
+    return bool(_NUMBER_FIRST.match(_DECORATION.sub(" ", title).strip()))
 
 
 def is_part_label(title: str) -> bool:

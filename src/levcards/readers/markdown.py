@@ -10,6 +10,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 
 from ..errors import SourceError
@@ -35,8 +36,10 @@ MAX_FRONTMATTER_ALIASES = 50
 def _parser() -> MarkdownIt:
     # "commonmark" with html=False: raw HTML in articles is shown as text, never passed through.
     # The HTML rules would then only be asked at every line and "<" to say no: they are off.
+    # admon: MkDocs' "!!! tip \"Key takeaways\"" boxes, whose indented body would otherwise
+    # be read as a code block
     return (MarkdownIt("commonmark", {"html": False}).enable("table").use(deflist_plugin)
-            .disable(["html_block", "html_inline"]))
+            .use(admon_plugin).disable(["html_block", "html_inline"]))
 
 
 _INLINE = _parser()
@@ -279,6 +282,14 @@ class _Walker:
             text, _ = _text(tokens[i + 1], self.env, self.warnings, line)
             self._heading_level = int(tok.tag[1])
             self.sections.heading(text, self._heading_level, line)
+            return i + 3
+        if t == "admonition_title_open":
+            # a box's title heads what the box holds, one level under the last heading
+            text, _ = _text(tokens[i + 1], self.env, self.warnings, line)
+            kind = tokens[i - 1].meta.get("tag", "") if i else ""
+            title = text or str(kind).capitalize()
+            if title:
+                self.sections.heading(title, min(6, max(2, self._heading_level + 1)), line)
             return i + 3
         if t == "hr" and not self._lists:
             # a thematic break closes the section: what follows it (a byline, comments, a
