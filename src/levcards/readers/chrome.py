@@ -16,7 +16,7 @@ _LINE = re.compile(
     r"share( (this|the) \w+)?( on \w+| via \w+)?:?|share on \w+|"
     r"(sign up|subscribe|join)( (now|today|for free|to our newsletter|free))?[.!]?|"
     r"log ?in|sign in|log ?out|sign out|register|"
-    r"pin( it)?|(previous|prev|next)( (article|post|page|lesson|chapter|guide|up|in this series))?"
+    r"pin( it)?|toggle|(previous|prev|next)( (article|post|page|lesson|chapter|guide|up|in this series))?"
     r"(\s*[:»›→].{0,100})?|"
     r"accept( all)?( cookies)?|reject( all)?|cookie (settings|preferences)|manage cookies|"
     r"read more|continue reading|see also|"

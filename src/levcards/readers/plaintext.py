@@ -229,7 +229,8 @@ def _run_elements(run: list[str], start: int, index: int, after: str | None) -> 
                 break
             after = lines[j + 1][1] if j + 1 < len(lines) else None
             finished = text.endswith(SENTENCE_END) or is_caps_line(r) or (
-                j == i + 1 and _LABEL_START.match(text) and r.strip()[:1].isupper())
+                j == i + 1 and _LABEL_START.match(text) and r.strip()[:1].isupper()) or (
+                after is not None and is_heading_line(r) and _reads_as_text(after.strip()))
             if finished and _is_heading(r, _Element("paragraph", text, n, index), after):
                 break
             if j == i + 1 and _LABEL_START.match(text) and r.strip()[:1].isupper() and (
@@ -281,7 +282,8 @@ def _is_heading(raw: str, prev: _Element | None, nxt: str | None) -> bool:
         if not listed and not (_indent(nxt) == _indent(raw) and len(raw.split()) <= 6):
             return False
     if (prev is not None and prev.kind == "paragraph" and not prev.text.endswith(SENTENCE_END)
-            and not is_caps_line(raw) and not _LABEL_START.match(prev.text)):
+            and not is_caps_line(raw) and not _LABEL_START.match(prev.text)
+            and not (nxt is not None and _reads_as_text(nxt.strip()))):
         return False  # the paragraph's sentence goes on
     if nxt is not None:
         s = nxt.strip()
@@ -332,8 +334,11 @@ def _sections(elements: list[_Element]) -> tuple[str, tuple[Section, ...]]:
     next_list = 0
     authors = {m.group(1).lower() for el in elements if el.kind == "byline"
                for m in [_AUTHOR.match(el.text)] if m}
+    contents = _table_of_contents(elements)
     for i, el in enumerate(elements):
         if el.kind == "byline" or (title_at is not None and i < title_at and el.kind == "heading"):
+            continue
+        if i in contents:
             continue
         if el.kind == "heading":
             if skip_run is not None and not _opens_content(elements, i):
@@ -360,6 +365,27 @@ def _sections(elements: list[_Element]) -> tuple[str, tuple[Section, ...]]:
             builder.add(Block(el.kind, el.text, el.line, rows=el.rows))  # type: ignore[arg-type]
     return title, builder.finish()
 
+
+
+def _table_of_contents(elements: list[_Element]) -> set[int]:
+    """A run of headings one under another, most of which stand again further down the page:
+    the page's table of contents, not sections."""
+    found: set[int] = set()
+    i = 0
+    while i < len(elements):
+        j = i
+        while j < len(elements) and elements[j].kind == "heading":
+            j += 1
+        if j - i >= MIN_CONTENTS:
+            rest = " ".join(el.text.lower() for el in elements[j:])
+            again = [k for k in range(i, j) if elements[k].text.lower() in rest]
+            if len(again) * 2 >= j - i:
+                found.update(range(i, j))
+        i = max(j, i + 1)
+    return found
+
+
+MIN_CONTENTS = 3
 
 
 def _author_box(heading: str, authors: set[str]) -> bool:
