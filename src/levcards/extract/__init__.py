@@ -95,6 +95,8 @@ def _read_node(article: Article, node: Node, claimed: set[int]) -> list[Found]:
     for scope in node.scopes if node.shape not in ("item", "part") else ():
         out.extend(_run(BLOCK_RULES[scope.role], Unit(article, node, scope.role, scope.blocks),
                         claimed, every=True))
+        if scope.role == "none":  # "Before you subscribe, ask yourself:" over its checklist
+            claimed.update(b.line for b in scope.blocks)
     if node.shape == "item" and role is not None:
         out.extend(_run(ITEM_RULES[role], Unit(article, node, role, node.blocks), claimed,
                         every=False))

@@ -182,6 +182,8 @@ def _glossary_pair(block: Block) -> tuple[str, str] | None:
     if pair is None or norm(pair[0]) in NOT_TERMS or words(pair[0])[:1] and words(
             pair[0])[0].lower() in _ASIDES or (sentences(pair[1]) or [""])[0].endswith("?"):
         return None  # "First principles thinking asks: is it true?" is no entry
+    if _is_series(pair[1]):
+        return None  # "Tools: chain checker, degreaser, stiff brush": a list of things
     if block.strong and block.text.startswith(block.strong[0]) and norm(pair[0]) != norm(
             block.strong[0]):
         return None  # "**Float** is a cushion: …": the bold term, not a clause, is the label

@@ -42,7 +42,7 @@ _VERB_BETWEEN_SPACES = re.compile(r"\s(?:is|are|means|refers)\s")
 """What a paragraph must hold for one of its sentences to match _COPULA after the first word."""
 _BAD_PREDICATE = re.compile(
     r"^(not|also|often|usually|always|never|sometimes|still|just|only|really|very|so|too|"
-    r"generally|typically|commonly|mostly|largely|"
+    r"generally|typically|commonly|mostly|largely|the single|the most|the least|"
     r"more|less|most|least|one of|one reason|why|what|how|where|because|different|similar|"
     r"important|powerful|useful|helpful|possible|likely|unlikely|true|false|good|bad|great|"
     r"easy|hard|difficult|simple|expensive|cheap|available|necessary|required|able|about|"
@@ -331,6 +331,8 @@ def _confidence(section: Section, term: str, verb: str, pred: str, index: int, p
         confidence += 0.1  # "unused capacity that a system keeps …": a noun and what it does
     if index == 0 and position == 0:
         confidence += 0.05
+    if re.match(r"(?i)an? ", pred) and re.match(r"(?i)an? ", term):
+        confidence += 0.05  # "A weekly review is a scheduled session …": genus and difference
     if verb == "are":
         confidence -= 0.1
     if len(words(pred)) > 35:

@@ -117,7 +117,8 @@ ROLE_TABLE: tuple[RoleEntry, ...] = (
                r"((\d+|different|simple|practical|easy|best|other) )*(steps|ways|tips|strategies|"
                r"techniques|methods|ideas|tricks) (to|for) .*|"
                r"what to do this week|next steps|timeline|schedule)$"),
-        None,
+        _words(r"\b(ask yourself|questions to ask|follow these steps|these steps|you will need|"
+               r"you ll need|checklist)\b"),
         ("Examples", "Steps", "Best practices", "Tips", "Exercises", "Quiz", "Templates",
          "References", "Questions to ask yourself"),
     ),
@@ -171,6 +172,7 @@ NOT_TERMS = frozenset({
     "real life example", "best practices", "red flags", "warning signs", "sweet spot",
     "bad locations", "good locations", "question", "questions", "misconception", "pitfall",
     "pitfalls", "common pitfalls", "key concepts", "key terms", "origin", "use", "uses", "usage",
+    "tools", "apps", "tags", "platforms", "equipment", "materials", "ingredients", "links",
 })
 """Labels that are never a term: section labels, template fields, "Used by:" / "Example:" lines."""
 

@@ -176,7 +176,9 @@ def inline_text(token: Token, warnings: list[tuple[int, str]], line: int) -> tup
     strong_start: int | None = None
     for child in token.children or ():
         t = child.type
-        if t in ("text", "code_inline", "html_inline"):
+        if t == "text":
+            parts.append(_unhighlight(child.content) if "==" in child.content else child.content)
+        elif t in ("code_inline", "html_inline"):
             parts.append(child.content)
         elif t in ("softbreak", "hardbreak"):
             parts.append(" ")
@@ -189,6 +191,14 @@ def inline_text(token: Token, warnings: list[tuple[int, str]], line: int) -> tup
             warnings.append((line, f"image {child.attrs.get('src', '')!s:.80} left out (images "
                              "are not packaged yet)"))
     return clean("".join(parts)), tuple(s for s in strong if s)
+
+
+_HIGHLIGHT = re.compile(r"==(?=\S)(.+?)(?<=\S)==")
+
+
+def _unhighlight(text: str) -> str:
+    """Obsidian's ==highlight== marks, kept as the words they mark."""
+    return _HIGHLIGHT.sub(r"\1", text)
 
 
 def _bold_heading(text: str, strong: tuple[str, ...]) -> bool:
@@ -245,7 +255,7 @@ def _starts_statement(previous: str, line: str) -> bool:
         return False
     if s.startswith(("**", "__")) or s[0] in _BULLET_CHARS or _QA_LINE.match(s):
         return True
-    if p.endswith("?") and s[0].isupper():
+    if p.endswith("?") and (s[0].isupper() or s[0].isdigit()):
         return True
     if p.endswith((".", "!")) and s.rstrip().endswith("?") and (s[0].isupper() or s[0].isdigit()):
         return True  # the next question after an answer line ("2Why does …?" too)
