@@ -32,9 +32,11 @@ _STATUS = frozenset(
     "assigned submitted blocked merged shipped booked due tbd tba".split()) - {"done"}
 _EXAMPLE = re.compile(r"(?i)^(for example|for instance|e\.g\.|say|imagine|suppose)\b")
 _TERM_COLUMN = re.compile(r"^(term|concept|word|name|jargon|phrase|acronym|bias|fallacy|model|"
-                          r"principle|metric|element|component|type|keyword)s?$")
+                          r"principle|metric|element|component|type|keyword|symbol|notation|"
+                          r"abbreviation)s?$")
 _MEANING_COLUMN = re.compile(r"^(definition|meaning|what it means|what it is|what it does|"
-                             r"description|explanation|in plain english|plain english)s?\b")
+                             r"what it stands for|stands for|description|explanation|"
+                             r"in plain english|plain english)s?\b")
 MIN_DESCRIPTION_WORDS = 3
 MAX_TERM_WORDS = 6
 MIN_RUN = 3

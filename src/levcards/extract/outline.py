@@ -141,34 +141,69 @@ def _nest_under_empty_roles(sections: list[Section], levels: list[int]) -> list[
 
 def _levels(sections: list[Section]) -> list[int]:
     """Heading levels for a page export, where the reader could only guess them."""
-    out: list[int] = []
-    in_item = False
-    role: Role | None = None
-    empty_role = False  # the last role heading has no text of its own: its items follow it
-    for section in sections:
+    guess = _LevelGuess()
+    return [guess.level(s) for s in sections]
+
+
+class _LevelGuess:
+    """Levels from what the headings say, in reading order:
+
+    - the title is 1; role headings ("Common mistakes", "FAQ") and closers are 2;
+    - item headings ("Mistake #1: …", "1. Shares", a question under an FAQ) are 3, under the
+      section before them; a numbered heading after a role section that has its own list
+      ("TL;DR" bullets, then "01. Index fund") is the title's, so it stays at 2;
+    - under a labelled item ("Mistake #2: …") every heading is a part (4) until the next item,
+      role or closer; under a numbered item only a part label is ("The Fix"), anything else
+      starts a section again;
+    - under a role heading with no text of its own, the headings that follow are its items (3).
+    """
+
+    def __init__(self) -> None:
+        self.item = ""  # "labelled" or "numbered" while inside an item heading
+        self.role: Role | None = None
+        self.empty_role = False  # the role heading has no text: its items follow it
+        self.listed = False  # the role heading has its own list: its items are there
+        self.promoted = False  # numbered headings after such a list stand at section level
+
+    def level(self, section: Section) -> int:
         title = section.title
         if not title:
-            out.append(section.level)
-            continue
+            return section.level
         own = heading_role(title)
+        labelled = item_heading(title) is not None
+        numbered = bool(_NUMBERED_TITLE.match(title))
         if section.level == 1:
-            out.append(1)
-            in_item, role, empty_role = False, None, False
-        elif item_heading(title) or _NUMBERED_TITLE.match(title) or (
-                role == "qa" and title.rstrip().endswith("?")):
-            out.append(3)
-            in_item = True
-        elif (own is not None and (not is_part_label(title) or own != "none" and (
-                not in_item or _capitals(title))) or CLOSERS.match(heading_key(title))):
-            out.append(2)
-            in_item, role, empty_role = False, own, own is not None and not section.blocks
-        elif in_item or is_part_label(title):
-            out.append(4)
-        elif empty_role:
-            out.append(3)
-        else:
-            out.append(min(section.level, 3))
-    return out
+            self.__init__()  # type: ignore[misc]
+            return 1
+        if numbered and not labelled and (self.listed or self.promoted):
+            self.item, self.role, self.listed, self.empty_role = "numbered", None, False, False
+            self.promoted = True
+            return 2
+        if labelled or numbered or (self.role == "qa" and title.rstrip().endswith("?")):
+            self.item = "labelled" if labelled else "numbered"
+            return 3
+        if self._opens_section(title, own):
+            self.item, self.role, self.promoted = "", own, False
+            self.empty_role = own is not None and not section.blocks
+            self.listed = own not in (None, "none") and any(b.kind == "item" for b in section.blocks)
+            return 2
+        if self.item == "labelled" or (self.item and is_part_label(title)):
+            return 4
+        if self.item:
+            self.item = ""
+            return 2
+        return 3 if self.empty_role else min(section.level, 3)
+
+    def _opens_section(self, title: str, own: Role | None) -> bool:
+        """A role heading or a closer; a part label ("Key points") only outside a labelled
+        item or when written in capitals like the page's section headings."""
+        if CLOSERS.match(heading_key(title)):
+            return True
+        if own is None:
+            return False
+        if not is_part_label(title):
+            return True
+        return own != "none" and (self.item != "labelled" or _capitals(title))
 
 
 def _capitals(title: str) -> bool:
@@ -248,9 +283,13 @@ def _is_inventory(node: Node) -> bool:
     sub-headings, each with its own text: the sub-headings are the concepts."""
     if not _CONCEPT_CLASS.search(heading_key(node.section.title or "")):
         return False
-    numbered = [c for c in node.children if _NUMBERED_TITLE.match(c.section.title)
-                and any(b.kind == "paragraph" for b in c.blocks)]
-    return len(numbered) >= MIN_INVENTORY and len(numbered) * 2 >= len(node.children)
+    run = longest = 0
+    for child in node.children:
+        counted = bool(_NUMBERED_TITLE.match(child.section.title)) and any(
+            b.kind == "paragraph" for b in child.blocks)
+        run = run + 1 if counted else 0
+        longest = max(longest, run)
+    return longest >= MIN_INVENTORY
 
 
 def _find_lead_ins(node: Node) -> None:

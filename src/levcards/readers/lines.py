@@ -57,9 +57,13 @@ def is_caps_line(line: str) -> bool:
 
 
 def title_case(text: str) -> bool:
-    """'How Small Inputs Create Massive Outcomes': most words capitalised (a title's subtitle)."""
-    words = [w for w in text.split() if w[:1].isalpha()]
-    return len(words) >= 2 and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
+    """'How Small Inputs Create Massive Outcomes': every word capitalised but the small ones."""
+    words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+_SMALL_WORDS = frozenset(("a", "an", "the", "of", "and", "or", "to", "in", "for", "with", "on",
+                          "at", "by", "vs", "from", "into", "your", "you"))
 
 
 def shaped_headings(lines: list[str]) -> int:
@@ -97,9 +101,11 @@ def numbered_heading(line: str) -> bool:
 
 
 
-_TERM_HEADER = re.compile(r"^(term|terms|concept|word|name|acronym|keyword)$", re.IGNORECASE)
+_TERM_HEADER = re.compile(r"^(term|terms|concept|word|name|acronym|keyword|symbol|notation|"
+                          r"abbreviation)$", re.IGNORECASE)
 _MEANING_HEADER = re.compile(r"^(explanation|definition|meaning|description|what it means|"
-                             r"what it is)$", re.IGNORECASE)
+                             r"what it is|what it stands for|stands for|in plain english)$",
+                             re.IGNORECASE)
 MAX_CELL_TERM_WORDS = 8
 
 
@@ -134,18 +140,24 @@ def flattened_table(lines: list[tuple[int, str]], start: int
     return (tuple(rows), i) if len(rows) >= 3 else None
 
 
+_FRAGMENT = re.compile(r"^([.,;:)(\]/]|[a-z]{2,})")
+"""How a line that carries on a cell starts: a browser breaks a cell around inline code
+("Example: /users" / "or /products/123" / "."), so the rest opens with punctuation or a word
+in lower case; a symbol ("n", "α (alpha)") is a term of its own."""
+
+
 def _ends_cell(lines: list[tuple[int, str]], j: int, last: str) -> bool:
     """The explanation cell stops before the next term, or at a line that leaves the table."""
     line = lines[j][1].strip()
     if is_caps_line(line) or BULLET.match(line) or NUMBERED.match(line) or SUBHEADING.match(line):
         return True
-    return _cell_term(line) and last.endswith(SENTENCE_END) and j + 1 < len(lines)
+    return not _FRAGMENT.match(line)
 
 
 def _cell_term(text: str) -> bool:
     """A line that can be a table's term cell: short and bare, not a list line, not a heading in
-    capitals, not an item heading ("Mistake 1: …")."""
-    return (bool(text) and (text[0].isupper() or text[0].isdigit())
+    capitals, not an item heading ("Mistake 1: …"); symbols ("α (alpha)", "n") count."""
+    return (bool(text) and not _FRAGMENT.match(text)
             and len(text.split()) <= MAX_CELL_TERM_WORDS and not text.endswith((".", ":", ","))
             and not BULLET.match(text) and not NUMBERED.match(text) and not is_caps_line(text)
             and not SUBHEADING.match(text))

@@ -379,13 +379,16 @@ def _table_of_contents(elements: list[_Element]) -> set[int]:
         if j - i >= MIN_CONTENTS:
             rest = " ".join(el.text.lower() for el in elements[j:])
             again = [k for k in range(i, j) if elements[k].text.lower() in rest]
-            if len(again) * 2 >= j - i:
-                found.update(range(i, j))
+            short = all(len(el.text.split()) <= MAX_CELL_WORDS for el in elements[i:j])
+            if len(again) * 2 >= j - i or (short and j - i >= MIN_CELLS):
+                found.update(range(i, j))  # or the cells of a table flattened into lines
         i = max(j, i + 1)
     return found
 
 
 MIN_CONTENTS = 3
+MIN_CELLS = 6
+MAX_CELL_WORDS = 4
 
 
 def _author_box(heading: str, authors: set[str]) -> bool:
