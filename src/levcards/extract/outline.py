@@ -208,8 +208,7 @@ class _LevelGuess:
 
 def _capitals(title: str) -> bool:
     """'KEY POINTS': a page export writes its section headings in capitals, never its parts."""
-    letters = [c for c in title if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+    return title.isupper() and sum(c.isalpha() for c in title) >= 4
 
 
 def _assign(node: Node, role: Role | None, parent_shape: Shape) -> None:
@@ -334,10 +333,21 @@ def _label_members(blocks: tuple[Block, ...], index: int) -> tuple[Block, ...]:
     return tuple(flat)
 
 
+_POINTERS = ("below", "following", "these", "here", "as follows")
+
+
 def _lead_in(block: Block) -> Role | None:
     if block.kind != "paragraph":
         return None
-    parts = sentences(block.text)
+    text = block.text.rstrip()
+    # the cheap test first: a lead-in ends in ':' or '…', or points at its end or at the start
+    # of its last sentence (LEAD_IN_END)
+    if not text.endswith((":", "...", "…")):
+        last = text[text.rfind(". ") + 2:].lower()
+        if not (any(p in text[-24:].lower() for p in _POINTERS) or last.startswith(_POINTERS)
+                or last.startswith("the following")):
+            return None
+    parts = sentences(text)
     return lead_in_role(parts[-1]) if parts else None
 
 

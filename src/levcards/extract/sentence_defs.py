@@ -94,7 +94,10 @@ def sentence_definition(sentence: str, named: str = "") -> tuple[str, str, str] 
     ``named`` is normalised text (a title, a heading) whose concepts may be written with a plain
     "the": "The envelope method is …" under the title "The Envelope Method".
     """
-    text = _MEANING_LABEL.sub("", sentence.strip())
+    text = sentence.strip()
+    if _VERB_BETWEEN_SPACES.search(text) is None:
+        return None  # the cheap test first: no verb _COPULA accepts
+    text = _MEANING_LABEL.sub("", text)
     quoted = _QUOTED_SUBJECT.match(text)
     if quoted:  # '"The Map Is Not the Territory" is a concept …': the quotes name the concept
         verb, pred = quoted.group("verb"), quoted.group("pred").strip()

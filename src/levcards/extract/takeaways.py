@@ -14,6 +14,7 @@ _INLINE = re.compile(r"^(tl;?dr|in short|bottom line|the bottom line|key takeawa
                      r"in a nutshell|summary|in summary|to sum up|recap)\s*[:—–-]\s*(.+)$", re.IGNORECASE)
 _KEY_SENTENCE = re.compile(r"^(?:the|my|our|one) (?:key|main|big|biggest|most important) "
                            r"(?:takeaway|lesson|point) (?:here )?is(?: that|:) (.+)$", re.IGNORECASE)
+_KEY_WORDS = ("takeaway", "lesson", "point")
 _DISCLAIMER = re.compile(r"(?i)\bnot (a |an |your )?(financial|tax|legal|medical|investment)? ?"
                          r"(advi[cs]e|advisor|adviser|doctor|lawyer|attorney|accountant|"
                          r"professional)\b")
@@ -70,6 +71,9 @@ def inline(unit: Unit, claimed: set[int]) -> list[Found]:
             out.append(Found(_takeaway(unit, block, 0.95, m.group(2)), "takeaways",
                              "takeaway-inline", (block.line,)))
             continue
+        lowered = block.text.lower()
+        if not any(word in lowered for word in _KEY_WORDS):
+            continue  # the cheap test first: _KEY_SENTENCE needs one of these words
         for sentence in sentences(block.text):
             key = _KEY_SENTENCE.match(sentence)
             if key:

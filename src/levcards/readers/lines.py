@@ -51,9 +51,9 @@ def is_heading_line(line: str) -> bool:
 def is_caps_line(line: str) -> bool:
     """'KEY COMPONENTS OF A DRIVETRAIN': a short line in capitals, a heading whatever precedes it."""
     s = line.strip()
-    letters = [c for c in s if c.isalpha()]
-    return (len(letters) >= 4 and all(c.isupper() for c in letters) and len(s.split()) <= 10
-            and not s.endswith((".", ",", ";")) and not BULLET.match(line))
+    # str.isupper: every cased character is upper case, and there is one
+    return (len(s) >= 4 and s.isupper() and sum(c.isalpha() for c in s) >= 4
+            and len(s.split()) <= 10 and not s.endswith((".", ",", ";")) and not BULLET.match(line))
 
 
 def title_case(text: str) -> bool:
@@ -85,7 +85,8 @@ def has_bullet_run(lines: list[str]) -> int:
     """1 when three or more bullet lines stand one under another (a list the page kept)."""
     run = 0
     for line in lines:
-        run = run + 1 if BULLET.match(line) else 0
+        # the cheap test first: a bullet line holds a marker and a space near its start
+        run = run + 1 if " " in line[:8] and BULLET.match(line) else 0
         if run >= MIN_BULLET_RUN:
             return 1
     return 0
@@ -107,6 +108,7 @@ _MEANING_HEADER = re.compile(r"^(explanation|definition|meaning|description|what
                              r"what it is|what it stands for|stands for|in plain english)$",
                              re.IGNORECASE)
 MAX_CELL_TERM_WORDS = 8
+MAX_HEADER_CHARS = 24
 
 
 def flattened_table(lines: list[tuple[int, str]], start: int
@@ -117,8 +119,8 @@ def flattened_table(lines: list[tuple[int, str]], start: int
 
     Returns (rows, index after the table), or None when no such header starts at ``start``.
     """
-    if start + 3 >= len(lines):
-        return None
+    if start + 3 >= len(lines) or len(lines[start][1]) > MAX_HEADER_CHARS:
+        return None  # the cheap test first: a header line is one or two words
     head, meaning = lines[start][1].strip(), lines[start + 1][1].strip()
     if not (_TERM_HEADER.match(head) and _MEANING_HEADER.match(meaning)):
         return None

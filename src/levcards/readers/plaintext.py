@@ -230,7 +230,7 @@ def _run_elements(run: list[str], start: int, index: int, after: str | None) -> 
             after = lines[j + 1][1] if j + 1 < len(lines) else None
             finished = text.endswith(SENTENCE_END) or is_caps_line(r) or (
                 j == i + 1 and _LABEL_START.match(text) and r.strip()[:1].isupper()) or (
-                after is not None and is_heading_line(r) and _reads_as_text(after.strip()))
+                after is not None and _reads_as_text(after.strip()) and is_heading_line(r))
             if finished and _is_heading(r, _Element("paragraph", text, n, index), after):
                 break
             if j == i + 1 and _LABEL_START.match(text) and r.strip()[:1].isupper() and (
