@@ -16,7 +16,7 @@ The stages, in order:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..model import Article, Item, SourceRef
 from . import bold_terms, definitions, enumerations, mistakes, outline, qa, takeaways
@@ -114,7 +114,7 @@ def _read_node(article: Article, node: Node, claimed: set[int]) -> list[Found]:
 def _run(rules: Sequence[Rule], unit: Unit, claimed: set[int], every: bool) -> list[Found]:
     out: list[Found] = []
     for rule in rules:
-        found = [replace(f, section=unit.node.title, role=unit.role, rule=rule.name)
+        found = [Found(f.item, unit.role, rule.name, f.lines, unit.node.title)
                  for f in rule.run(unit, claimed)]
         for f in found:
             claimed.update(f.lines)
