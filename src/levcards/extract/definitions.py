@@ -34,8 +34,8 @@ _EXAMPLE = re.compile(r"(?i)^(for example|for instance|e\.g\.|say|imagine|suppos
 _TERM_COLUMN = re.compile(r"^(term|concept|word|name|jargon|phrase|acronym|bias|fallacy|model|"
                           r"principle|metric|element|component|type|keyword|symbol|notation|"
                           r"abbreviation)s?$")
-_MEANING_COLUMN = re.compile(r"^(definition|meaning|what it means|what it is|what it does|"
-                             r"what it stands for|stands for|description|explanation|"
+_MEANING_COLUMN = re.compile(r"^(definition|meaning|what (it|this|they)( \w+)? (means|is|are|does|"
+                             r"do|stands for)|stands for|description|explanation|"
                              r"in plain english|plain english)s?\b")
 MIN_DESCRIPTION_WORDS = 3
 MAX_TERM_WORDS = 6

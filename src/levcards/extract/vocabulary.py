@@ -59,7 +59,9 @@ ROLE_TABLE: tuple[RoleEntry, ...] = (
                r"terminology|vocabulary|glossary|definitions)|(key |main )?(characteristics|types|kinds)( of .*)?|"
                r"definitions?|glossary|terminology|vocabulary|jargon|lingo|"
                r"(key|core|basic|main|important|essential) (terms|concepts|definitions|vocabulary|"
-               r"words|components|elements|ideas explained)( of .*)?|terms( to know| and definitions)?|"
+               r"words|components|elements|ideas explained)( .*)?|terms( to know| and definitions)?|"
+               r"(.* )?(words|terms|jargon|phrases) (you ll|you will|you should|to|worth|every) .*|"
+               r"(.* )?(words|terms|jargon) (explained|defined|decoded)|"
                r"words to know|concepts( to know)?|what (it|this|they) (means|is|are|does|do)|meaning|"
                r"(the )?definition)$"),
         _words(r"\b(key|core|basic|essential|important|main|following)( \w+){0,2} (terms|"

@@ -11,6 +11,7 @@ from frontmatter.default_handlers import YAMLHandler
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 
 from ..errors import SourceError
@@ -38,8 +39,14 @@ def _parser() -> MarkdownIt:
     # The HTML rules would then only be asked at every line and "<" to say no: they are off.
     # admon: MkDocs' "!!! tip \"Key takeaways\"" boxes, whose indented body would otherwise
     # be read as a code block
+    # container: Docusaurus' ":::note Recap" boxes, of any name
     return (MarkdownIt("commonmark", {"html": False}).enable("table").use(deflist_plugin)
-            .use(admon_plugin).disable(["html_block", "html_inline"]))
+            .use(admon_plugin).use(container_plugin, name="box", validate=_any_box)
+            .disable(["html_block", "html_inline"]))
+
+
+def _any_box(params: str, *_: object) -> bool:
+    return bool(params.strip())
 
 
 _INLINE = _parser()
@@ -226,6 +233,7 @@ _BULLET_CHARS = "•●▪◦‣"
 _QA_LINE = re.compile(r"(?i)^(q|a|question|answer)\s*\d*\s*[:.)]\s")
 _LABEL_LINE = re.compile(r"^[A-Z][\w ,'’/&()#-]{0,40}:\s+\S")
 _SENTENCE_END = (".", "!", "?", ":", "…", '"', "”", ")")
+_BOLD_LINE = re.compile(r"^\s*(\*\*|__)[^*_\n]+(\*\*|__):?\s*$")
 _SHORTCODE = re.compile(r"^\s*(\{\{[<%].*[%>]\}\}|\{%.*%\})\s*$")
 """A Hugo or Liquid template tag on a line of its own ("{{% callout note %}}"): page machinery."""
 
@@ -253,6 +261,8 @@ def _starts_statement(previous: str, line: str) -> bool:
     s, p = line.lstrip(), previous.rstrip()
     if not s:
         return False
+    if _BOLD_LINE.match(p):
+        return True  # "**B-tree**" on a line of its own heads the lines under it
     if s.startswith(("**", "__")) or s[0] in _BULLET_CHARS or _QA_LINE.match(s):
         return True
     if p.endswith("?") and (s[0].isupper() or s[0].isdigit()):
@@ -293,6 +303,12 @@ class _Walker:
             self._heading_level = int(tok.tag[1])
             self.sections.heading(text, self._heading_level, line)
             return i + 3
+        if t == "container_box_open":
+            # ":::note Recap": the title (else the kind) heads what the box holds
+            kind, _, title = tok.info.strip().partition(" ")
+            self.sections.heading(title.strip() or kind.capitalize(),
+                                  min(6, max(2, self._heading_level + 1)), line)
+            return i + 1
         if t == "admonition_title_open":
             # a box's title heads what the box holds, one level under the last heading
             text, _ = _text(tokens[i + 1], self.env, self.warnings, line)
@@ -352,7 +368,7 @@ class _Walker:
         text, strong = inline_text(parsed, self.warnings, line)
         if not self._item_open and not self._dt:
             text = _disclosure(text)
-            if single and _bold_heading(text, strong):
+            if (single or _BOLD_LINE.match(tok.content)) and _bold_heading(text, strong):
                 # a paragraph that is nothing but a short bold line ("**Key takeaways**")
                 # works as a heading one level under the current one
                 level = min(6, max(2, self._heading_level + 1))
