@@ -65,15 +65,15 @@ def test_only_top_level_bullets_of_a_takeaway_section() -> None:
                                               "Attach new habits to old ones."]
 
 
-def test_summary_paragraph_is_one_takeaway() -> None:
+def test_summary_paragraph_gives_one_takeaway_per_sentence() -> None:
     text = (
         "# Learning\n\n## Summary\n\n"
         "Spacing beats cramming for long-term memory. Testing yourself beats rereading notes.\n"
     )
     items = of_kind("takeaway", article(text))
     assert [(t.text, t.ref.line, t.confidence) for t in items] == [
-        ("Spacing beats cramming for long-term memory. Testing yourself beats rereading notes.",
-         5, 0.9)]
+        ("Spacing beats cramming for long-term memory.", 5, 0.9),
+        ("Testing yourself beats rereading notes.", 5, 0.9)]
 
 
 def test_lead_in_line_ending_in_a_colon_is_skipped() -> None:

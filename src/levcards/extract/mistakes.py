@@ -120,6 +120,16 @@ def labelled_paragraphs(unit: Unit, claimed: set[int]) -> list[Found]:
     for block in free(unit.blocks, claimed):
         if block.kind != "paragraph" or _FIX.match(block.text):
             continue
+        truth = _TRUTH_LINE.match(block.text)
+        if truth and out:  # "**Reality:** …" under "**Myth:** …": the myth's explanation
+            last = out[-1]
+            item = last.item
+            assert isinstance(item, Mistake)
+            if not item.explanation:
+                out[-1] = Found(Mistake(item.title, block.text[truth.end():].strip(), item.ref,
+                                        item.fix, item.group, item.confidence), last.role,
+                                last.rule, (*last.lines, block.line))
+            continue
         bold = bool(block.strong) and block.text.startswith(block.strong[0]) and len(
             words(block.strong[0])) <= MAX_LABEL_WORDS
         if not bold and not _TITLE_LABEL.match(block.text):
@@ -130,6 +140,9 @@ def labelled_paragraphs(unit: Unit, claimed: set[int]) -> list[Found]:
         if found is not None:
             out.append(Found(found, "mistakes", "mistake-labelled-paragraph", (block.line,)))
     return out
+
+
+_TRUTH_LINE = re.compile(r"^(the )?(truth|reality|fact|the facts)\s*[:—–-]\s*", re.IGNORECASE)
 
 
 def titled_paragraphs(unit: Unit, claimed: set[int]) -> list[Found]:

@@ -26,6 +26,8 @@ _PREPOSITIONS = {"in", "for", "to", "with", "by", "on", "at", "from", "about", "
                  "than", "into", "over", "after", "before", "between", "through", "without"}
 _ARTICLES = {"a", "an", "the"}
 _DEMONSTRATIVES = {"this", "that", "these", "those"}
+_POSSESSIVES = {"your", "my", "our", "their", "his", "her", "its"}
+"""'Checking your own score is a soft inquiry': a concept's name holds no possessive."""
 _REFLEXIVE = {"itself", "themselves", "himself", "herself", "yourself", "ourselves"}
 # "A common mistake is …", "A simple example is …": a judgement, not a named concept
 _EVALUATIVE = {"good", "better", "best", "common", "simple", "useful", "great", "easy", "quick",
@@ -42,7 +44,10 @@ _VERB_BETWEEN_SPACES = re.compile(r"\s(?:is|are|means|refers)\s")
 """What a paragraph must hold for one of its sentences to match _COPULA after the first word."""
 _BAD_PREDICATE = re.compile(
     r"^(not|also|often|usually|always|never|sometimes|still|just|only|really|very|so|too|"
-    r"generally|typically|commonly|mostly|largely|the single|the most|the least|"
+    r"generally|typically|commonly|mostly|largely|the single|the most|the least|the other|"
+    r"the (best|worst|biggest|largest|smallest|cheapest|easiest|hardest|simplest|fastest|"
+    r"slowest|highest|lowest|greatest|oldest|newest|safest|strongest|quickest)|"
+    r"(?!only\b|early\b|family\b|supply\b|daily\b|weekly\b|monthly\b|yearly\b)[a-z]+ly\b|"
     r"more|less|most|least|one of|one reason|why|what|how|where|because|different|similar|"
     r"important|powerful|useful|helpful|possible|likely|unlikely|true|false|good|bad|great|"
     r"easy|hard|difficult|simple|expensive|cheap|available|necessary|required|able|about|"
@@ -159,7 +164,7 @@ def _concept_subject(subj: str, verb: str, named: bool = False, abbreviated: boo
         return False
     lowered = [w.lower() for w in subj_words]
     if lowered[0] in _PRONOUNS or any(w in _PREPOSITIONS or w in _REFLEXIVE or w in _DEMONSTRATIVES
-                                      for w in lowered) or lowered[0].endswith("ly"):
+                                      or w in _POSSESSIVES for w in lowered) or lowered[0].endswith("ly"):
         return False
     if any(w in _ARTICLES for w in lowered[1:]) or lowered[-1] == "of" or lowered[0] == "of":
         return False  # "Leaving a salaried job": a clause, not a term

@@ -15,7 +15,7 @@ _INLINE = re.compile(r"^(tl;?dr|in short|bottom line|the bottom line|key takeawa
 _KEY_SENTENCE = re.compile(r"^(?:the|my|our|one) (?:key|main|big|biggest|most important) "
                            r"(?:takeaway|lesson|point) (?:here )?is(?: that|:) (.+)$", re.IGNORECASE)
 _KEY_WORDS = ("takeaway", "lesson", "point")
-_DISCLAIMER = re.compile(r"(?i)\bnot (a |an |your )?(financial|tax|legal|medical|investment)? ?"
+_DISCLAIMER = re.compile(r"(?i)\b(not|isn't|aren't) (a |an |your )?(financial|tax|legal|medical|investment)? ?"
                          r"(advi[cs]e|advisor|adviser|doctor|lawyer|attorney|accountant|"
                          r"professional)\b")
 MIN_WORDS = 3
@@ -49,9 +49,6 @@ def paragraph_sentences(unit: Unit, claimed: set[int]) -> list[Found]:
         return []
     out: list[Found] = []
     paragraphs = [b for b in blocks if b.kind == "paragraph" and _statement(b.text)]
-    if len(paragraphs) == 1:  # a lone summary paragraph is one point (its card splits it)
-        return [Found(_takeaway(unit, paragraphs[0], 0.9), "takeaways", "takeaway-paragraph",
-                      (paragraphs[0].line,))]
     for block in paragraphs:
         for sentence in sentences(block.text):
             if _statement(sentence) and len(sentence.split()) >= MIN_WORDS:

@@ -87,7 +87,8 @@ ROLE_TABLE: tuple[RoleEntry, ...] = (
         _words(r"^((the )?(key |main |quick )?(take ?aways?|points|lessons( learned)?|insights|"
                r"learnings)|key ideas|keypoints|summary|in summary|summary of key points|"
                r"tl ?dr|tldr|in short|(the )?bottom line|recap|what to remember|remember this|"
-               r"in a nutshell|what (i|we|you) (learned|learnt))( .*)?$"),
+               r"in a nutshell|what (i|we|you) (learned|learnt)|(the )?short version|in brief|"
+               r"the gist)( .*)?$"),
         _words(r"\b(key (points|takeaways|ideas|lessons)|main (points|takeaways)|takeaways|"
                r"keypoints)\b"),
         ("Key takeaways", "Take away", "Key points", "Key ideas", "Summary", "TL;DR",
@@ -96,7 +97,8 @@ ROLE_TABLE: tuple[RoleEntry, ...] = (
     RoleEntry(
         "mistakes",
         _words(rf"^(what not to do|(things |what )to avoid|watch out for|do.?s and don.?ts|"
-               r"where ([\w'-]+ ){1,3}breaks? down|when ([\w'-]+ ){1,3}goes? wrong|"
+               r"where ([\w'-]+ ){1,3}breaks? down|(when|where) ([\w'-]+ ){1,3}goe?s? wrong|"
+               r"what (usually |often |commonly )?goes wrong|"
                rf"(?!(why|what|when|learning|learn)\b)((.* )?({_MISTAKE_NOUNS})( .*)?|"
                rf"(common |typical |frequent )?({_MISTAKE_LABELS})( .*)?))$"),
         _words(rf"\b({_MISTAKE_NOUNS})\b"),

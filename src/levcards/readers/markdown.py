@@ -233,6 +233,7 @@ _BULLET_CHARS = "•●▪◦‣"
 _QA_LINE = re.compile(r"(?i)^(q|a|question|answer)\s*\d*\s*[:.)]\s")
 _LABEL_LINE = re.compile(r"^[A-Z][\w ,'’/&()#-]{0,40}:\s+\S")
 _SENTENCE_END = (".", "!", "?", ":", "…", '"', "”", ")")
+_CALLOUT = re.compile(r"^\s*\[!(\w+)\][-+]?[ \t]*([^\n]*)$")
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)[^*_\n]+(\*\*|__):?\s*$")
 _SHORTCODE = re.compile(r"^\s*(\{\{[<%].*[%>]\}\}|\{%.*%\})\s*$")
 """A Hugo or Liquid template tag on a line of its own ("{{% callout note %}}"): page machinery."""
@@ -355,6 +356,12 @@ class _Walker:
     def _statement(self, tok: Token, line: int, single: bool) -> None:
         """One statement of a paragraph (or a list item's or definition's text)."""
         if _SHORTCODE.match(tok.content):
+            return
+        callout = _CALLOUT.match(tok.content)
+        if callout and not self._item_open:
+            # "> [!summary] Key points": an Obsidian callout's title heads what it holds
+            title = callout.group(2).strip() or callout.group(1).capitalize()
+            self.sections.heading(title, min(6, max(2, self._heading_level + 1)), line)
             return
         stripped = tok.content.lstrip()
         if not self._item_open and not self._dt and stripped[:1] in _BULLET_CHARS:
