@@ -124,7 +124,7 @@ def test_what_i_learned_list_and_inline_summary_label() -> None:
         "## Session notes\n\nSummary: Prep wins. Trade across issues.\n"
     )
     assert takeaways(text) == ["Recruiters expect a counter.", "Silence after your ask is a tool.",
-                               "Prep wins. Trade across issues."]
+                               "Prep wins.", "Trade across issues."]
 
 
 def test_not_what_i_learned_paragraphs() -> None:

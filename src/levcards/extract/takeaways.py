@@ -64,9 +64,10 @@ def inline(unit: Unit, claimed: set[int]) -> list[Found]:
         if block.kind not in ("paragraph", "item"):
             continue
         m = _INLINE.match(block.text)
-        if m:
-            out.append(Found(_takeaway(unit, block, 0.95, m.group(2)), "takeaways",
-                             "takeaway-inline", (block.line,)))
+        if m:  # "TL;DR: …": one takeaway per sentence, like a summary paragraph
+            out.extend(Found(_takeaway(unit, block, 0.95, sentence), "takeaways",
+                             "takeaway-inline", (block.line,))
+                       for sentence in sentences(m.group(2)) if len(sentence.split()) > 1)
             continue
         lowered = block.text.lower()
         if not any(word in lowered for word in _KEY_WORDS):
