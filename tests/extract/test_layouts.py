@@ -291,3 +291,29 @@ def test_explain_names_the_layout_role_and_section_and_the_silent_sections() -> 
         ("takeaway-sentence", "takeaways", "Key takeaways")]
     assert [(s.title, s.role, s.reason) for s in silent] == [
         ("FAQ", "qa", "no question followed by its answer")]
+
+
+# --- boxes and tables from other site builders --------------------------------------------------
+
+def test_docusaurus_obsidian_and_mkdocs_boxes_head_what_they_hold() -> None:
+    text = ("# Indexes\n\nAn index speeds up reads.\n\n:::note Recap\n- Indexes cost writes.\n"
+            "- Check plans with EXPLAIN.\n:::\n\n> [!summary] Key points\n> - Order columns by "
+            "use.\n\n!!! tip \"Key takeaways\"\n    - Drop unused indexes.\n")
+    assert takeaways(text) == ["Indexes cost writes.", "Check plans with EXPLAIN.",
+                               "Order columns by use.", "Drop unused indexes."]
+
+
+def test_a_tab_separated_table_in_a_page_export() -> None:
+    text = ("Knitting Words\n\nSome words you will meet in patterns.\n\nKnitting vocabulary\n"
+            "Word\tWhat it means\nGauge\tHow many stitches and rows fit in ten centimetres.\n"
+            "Purl\tThe stitch that shows a bump on the side facing you.\n")
+    assert defs(text) == [("Gauge", "How many stitches and rows fit in ten centimetres."),
+                          ("Purl", "The stitch that shows a bump on the side facing you.")]
+
+
+def test_myth_and_reality_label_lines() -> None:
+    text = ("# Coffee\n\n## Myths\n\n**Myth:** Dark roasts have more caffeine.\n"
+            "**Reality:** Roasting burns off a little caffeine, so light roasts have slightly more.\n")
+    assert mistakes(text) == [("Dark roasts have more caffeine",
+                               "Roasting burns off a little caffeine, so light roasts have "
+                               "slightly more.", "")]

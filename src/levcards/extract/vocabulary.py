@@ -60,7 +60,7 @@ ROLE_TABLE: tuple[RoleEntry, ...] = (
                r"definitions?|glossary|terminology|vocabulary|jargon|lingo|"
                r"(key|core|basic|main|important|essential) (terms|concepts|definitions|vocabulary|"
                r"words|components|elements|ideas explained)( .*)?|terms( to know| and definitions)?|"
-               r"(.* )?(words|terms|jargon|phrases) (you ll|you will|you should|to|worth|every) .*|"
+               r"(.* )?(words|terms|jargon|phrases) (you.?ll|you will|you should|to|worth|every) .*|"
                r"(.* )?(words|terms|jargon) (explained|defined|decoded)|"
                r"words to know|concepts( to know)?|what (it|this|they) (means|is|are|does|do)|meaning|"
                r"(the )?definition)$"),

@@ -148,6 +148,24 @@ _FRAGMENT = re.compile(r"^([.,;:)(\]/]|[a-z]{2,})")
 in lower case; a symbol ("n", "α (alpha)") is a term of its own."""
 
 
+def tab_table(lines: list[tuple[int, str]], start: int
+              ) -> tuple[tuple[tuple[str, ...], ...], int] | None:
+    """A table copied with its cells separated by tabs: two or more lines from ``start`` with the
+    same number (two or more) of tab-separated cells. Returns (rows, index after the table)."""
+    if "\t" not in lines[start][1].strip():
+        return None
+    cells = len(lines[start][1].strip().split("\t"))
+    rows: list[tuple[str, ...]] = []
+    i = start
+    while i < len(lines):
+        parts = lines[i][1].strip().split("\t")
+        if len(parts) != cells:
+            break
+        rows.append(tuple(clean(p) for p in parts))
+        i += 1
+    return (tuple(rows), i) if cells >= 2 and len(rows) >= 2 else None
+
+
 def _ends_cell(lines: list[tuple[int, str]], j: int, last: str) -> bool:
     """The explanation cell stops before the next term, or at a line that leaves the table."""
     line = lines[j][1].strip()

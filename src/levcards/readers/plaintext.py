@@ -27,6 +27,7 @@ from .lines import (
     SENTENCE_END,
     SUBHEADING,
     flattened_table,
+    tab_table,
     is_caps_line,
     has_bullet_run,
     is_heading_line,
@@ -187,7 +188,7 @@ def _run_elements(run: list[str], start: int, index: int, after: str | None) -> 
     i = 0
     while i < len(lines):
         n, raw = lines[i]
-        table = flattened_table(lines, i)
+        table = flattened_table(lines, i) or tab_table(lines, i)
         if table is not None:
             rows, i = table
             out.append(_Element("table", " | ".join(rows[0]), n, index, rows=rows))
