@@ -107,7 +107,9 @@ def score_folder(folder: Path) -> tuple[dict[str, Tally], list[str]]:
         for name, (kind, fields) in KINDS.items():
             found = [i for i in items if i["kind"] == kind]
             misses: list[str] = []
-            score_kind(found, gold.get(name, []), fields, tallies[name], misses)
+            # GOLD.md allows a takeaway as a bare string
+            golds = [g if isinstance(g, dict) else {fields[0][0]: g} for g in gold.get(name, [])]
+            score_kind(found, golds, fields, tallies[name], misses)
             notes += [f"{gold_file.stem}: {m}" for m in misses]
     overall = Tally(*(sum(getattr(t, k) for t in tallies.values()) for k in ("tp", "fp", "fn")))
     tallies["overall"] = overall
