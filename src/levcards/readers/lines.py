@@ -152,7 +152,7 @@ def tab_table(lines: list[tuple[int, str]], start: int
               ) -> tuple[tuple[tuple[str, ...], ...], int] | None:
     """A table copied with its cells separated by tabs: two or more lines from ``start`` with the
     same number (two or more) of tab-separated cells. Returns (rows, index after the table)."""
-    if "\t" not in lines[start][1].strip():
+    if "\t" not in lines[start][1] or "\t" not in lines[start][1].strip():
         return None
     cells = len(lines[start][1].strip().split("\t"))
     rows: list[tuple[str, ...]] = []
@@ -189,6 +189,8 @@ MIN_PER_LINE = 3
 def paragraph_per_line(lines: list[str]) -> bool:
     """Most lines end a sentence: each line is a paragraph of its own (a page export), not a
     paragraph wrapped at a fixed width."""
+    if len(lines) < MIN_PER_LINE:
+        return False
     text = [ln.strip() for ln in lines if ln.strip() and not BULLET.match(ln)]
     ends = sum(1 for ln in text if ln.endswith(SENTENCE_END))
     return len(text) >= MIN_PER_LINE and ends * 5 >= len(text) * 3

@@ -355,9 +355,10 @@ class _Walker:
 
     def _statement(self, tok: Token, line: int, single: bool) -> None:
         """One statement of a paragraph (or a list item's or definition's text)."""
-        if _SHORTCODE.match(tok.content):
+        opening = tok.content.lstrip()[:2]
+        if opening in ("{{", "{%") and _SHORTCODE.match(tok.content):
             return
-        callout = _CALLOUT.match(tok.content)
+        callout = _CALLOUT.match(tok.content) if opening == "[!" else None
         if callout and not self._item_open:
             # "> [!summary] Key points": an Obsidian callout's title heads what it holds
             title = callout.group(2).strip() or callout.group(1).capitalize()
@@ -375,7 +376,7 @@ class _Walker:
         text, strong = inline_text(parsed, self.warnings, line)
         if not self._item_open and not self._dt:
             text = _disclosure(text)
-            if (single or _BOLD_LINE.match(tok.content)) and _bold_heading(text, strong):
+            if _bold_heading(text, strong) and (single or _BOLD_LINE.match(tok.content)):
                 # a paragraph that is nothing but a short bold line ("**Key takeaways**")
                 # works as a heading one level under the current one
                 level = min(6, max(2, self._heading_level + 1))
