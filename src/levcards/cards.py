@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from . import render
 from .extract.text import norm, sentences
@@ -24,7 +26,10 @@ from .model import (
     SourceRef,
     Takeaway,
 )
-from .phrases import key_phrase
+from .phrases import key_phrases
+
+if TYPE_CHECKING:
+    from .results import ArticleResult
 
 
 class NoteContext:
@@ -41,8 +46,15 @@ class NoteContext:
         self.series_name = series_name
         self.tags = extra_tags + _frontmatter_tags(article.meta.get("tags"))
         self.used: dict[str, int] = {}
-        self.title_field = render.text(article.title)  # shared by every note of the article
+        self.title_field = _title_field(article)  # shared by every note of the article
         self.series_field = render.text(series_name)
+        self.terms: tuple[str, ...] = ()
+        """The terms the article defines: a takeaway's cloze prefers to hide one of them."""
+
+    def sense(self) -> str:
+        """The course a prompt belongs to, in the first field: the same question in two series
+        (or courses) is then not a duplicate in a learner's collection."""
+        return f' <span class="lc-sense">({self.series_field})</span>' if self.series_field else ""
 
     def source(self, ref: SourceRef) -> str:
         canonical = self.article.meta.get("canonical")
@@ -68,6 +80,13 @@ class NoteContext:
                         kind, ref, cards, unique, self.article_key, self.series_slug)
 
 
+def _title_field(article: Article) -> str:
+    """The article's title, linked to its page when the frontmatter gives an absolute URL."""
+    canonical = article.meta.get("canonical") or article.meta.get("url") or ""
+    return render.link(canonical, article.title) if isinstance(canonical, str) else render.text(
+        article.title)
+
+
 def _frontmatter_tags(value: object) -> tuple[str, ...]:
     if isinstance(value, str):
         value = re.split(r"[,\s]+", value)
@@ -81,43 +100,112 @@ def tag_safe(tag: str) -> str:
     return re.sub(r"[^\w:.+-]+", "_", tag.strip()).strip("_")
 
 
+ANSWER_WORDS = 25
+"""A card's answer: its first sentence, and the sentences after it only while the whole stays
+within this many words (the rest of a long explanation is in the article, one link away)."""
+
+
+def atomic(text: str) -> str:
+    """The answer as HTML: the first sentence, then what fits in ``ANSWER_WORDS`` as a
+    secondary line."""
+    parts = sentences(text) or [text]
+    more: list[str] = []
+    count = len(parts[0].split())
+    for part in parts[1:]:
+        count += len(part.split())
+        if count > ANSWER_WORDS:
+            break
+        more.append(part)
+    answer = render.text(parts[0].strip())
+    if more:
+        answer += f'<div class="lc-more">{render.text(" ".join(more))}</div>'
+    return answer
+
+
 def _qa(ctx: NoteContext, item: QAPair) -> list[NoteSpec]:
-    return [ctx.note("basic", "qa", item.question, item.ref,
-                     [render.text(item.question), render.text(item.answer), ""], 1)]
+    front = render.text(item.question) + ctx.sense()
+    return [ctx.note("basic", "qa", item.question, item.ref, [front, atomic(item.answer), ""], 1)]
 
 
 def _definition(ctx: NoteContext, item: Definition) -> list[NoteSpec]:
-    # One note, two cards: term -> definition, and definition -> term (the Reverse field).
+    """"What does X mean?"; a second card asks for the term from its definition when that is
+    a fair question (``answerable_reverse``)."""
+    term = render.text(item.term)
+    front = f"What does <b>{term}</b> mean?{ctx.sense()}"
+    reverse = term if answerable_reverse(item.term, item.definition) else ""
     return [ctx.note("basic", "definition", item.term, item.ref,
-                     [render.text(item.term), render.text(item.definition), "y"], 2)]
+                     [front, atomic(item.definition), reverse], 2 if reverse else 1)]
+
+
+MAX_REVERSE_WORDS = 25
+_STEM = 5
+
+
+def answerable_reverse(term: str, definition: str) -> bool:
+    """A definition can be asked back for its term: it is short, it does not give the term
+    away (no word of the term, nor its stem, in it), and the term is a real one."""
+    def_words = re.findall(r"[a-z0-9]+", definition.lower())
+    term_words = [w for w in re.findall(r"[a-z0-9]+", term.lower()) if len(w) > 2]
+    if not def_words or len(def_words) > MAX_REVERSE_WORDS or not term_words:
+        return False
+    if len(term.split()) > 5 or term.isupper() and len(term) > 6 or term.endswith(":"):
+        return False  # a label, not a term
+    stems = {w[:_STEM] for w in def_words}
+    return not any(w[:_STEM] in stems or w in def_words for w in term_words)
+
+
+_PRONOUN = re.compile(r"^(it|this|these|they|that|those|he|she|its|their)\b", re.IGNORECASE)
 
 
 def _takeaway(ctx: NoteContext, item: Takeaway) -> list[NoteSpec]:
+    """One cloze per sentence on its key phrase; a sentence that leans on the one before it
+    shows that one above it, and the sentence after the first is its Extra."""
     parts = sentences(item.text) or [item.text]
     notes = []
-    extra = render.text(item.text) if len(parts) > 1 else ""
-    for sentence in parts:
-        phrase = item.highlight if item.highlight and item.highlight in sentence else key_phrase(sentence)
-        if not phrase or phrase not in sentence or len(parts) > 1 and len(sentence.split()) < 4:
+    for index, sentence in enumerate(parts):
+        if len(parts) > 1 and len(sentence.split()) < 4:
             continue
+        if item.highlight and not item.phrases and item.highlight in sentence:
+            phrases = [item.highlight]  # the author chose it (a sidecar's "hide")
+        else:
+            phrases = key_phrases(sentence, [p for p in item.phrases if p in sentence], ctx.terms)
+        if not phrases:
+            continue
+        lead = parts[index - 1] if index else item.context
+        text = render.cloze_phrases(sentence, phrases)
+        if lead and _PRONOUN.match(sentence):
+            text = f'<div class="lc-lead">{render.text(lead)}</div>{text}'
+        extra = parts[index + 1] if index + 1 < len(parts) and index == 0 else ""
         notes.append(ctx.note("cloze", "takeaway", sentence, item.ref,
-                              [render.cloze_sentence(sentence, phrase), extra], 1))
+                              [text, render.text(extra) if extra else ""], len(phrases)))
     return notes
 
 
 def _mistake(ctx: NoteContext, item: Mistake) -> list[NoteSpec]:
-    back = render.text(item.explanation)
+    if not item.explanation and not item.fix:
+        return _bare_mistake(ctx, item)
+    back = atomic(item.explanation) if item.explanation else ""
     if item.fix:
-        back += f"<div class=\"lc-fix\"><b>Instead:</b> {render.text(item.fix)}</div>"
-    front = f"Common mistake: <b>{render.text(item.title)}</b><br>Why is it a mistake?"
+        back += f'<div class="lc-fix"><b>Instead:</b> {render.text(_first(item.fix))}</div>'
+    front = (f'Common mistake: <b>{render.text(item.title)}</b>{ctx.sense()}'
+             '<div class="lc-ask">Why is it a mistake?</div>')
     return [ctx.note("basic", "mistake", item.title, item.ref, [front, back, ""], 1)]
 
 
-def _mistake_list(ctx: NoteContext, group: str, items: list[Mistake]) -> list[NoteSpec]:
-    """Bare mistake bullets of one section as one overlapping cloze (a card per member)."""
-    members = [render.cloze(n, m.title) for n, m in enumerate(items, 1)]
-    text = f"{render.text(group)}:" + render.bullet_list(members)
-    return [ctx.note("cloze", "mistake", f"list {group}", items[0].ref, [text, ""], len(items))]
+def _first(text: str) -> str:
+    return (sentences(text) or [text])[0]
+
+
+def _bare_mistake(ctx: NoteContext, item: Mistake) -> list[NoteSpec]:
+    """A mistake named with no explanation: a cloze on its key phrase, so no card has an empty
+    back ("Common mistake: Closing your {{c1::oldest card}} to tidy things up")."""
+    title = item.title.rstrip(".")
+    phrases = key_phrases(title, (), ctx.terms)
+    if not phrases:
+        return []
+    group = f" ({render.text(item.group)})" if item.group else ""
+    text = f'<span class="lc-kind">Common mistake{group}:</span> ' + render.cloze_phrases(title, phrases)
+    return [ctx.note("cloze", "mistake", item.title, item.ref, [text, ""], len(phrases))]
 
 
 def _enumeration(ctx: NoteContext, item: Enumeration) -> list[NoteSpec]:
@@ -137,25 +225,38 @@ FACTORIES: dict[str, Callable[[NoteContext, Item], list[NoteSpec]]] = {
 
 
 def make_notes(ctx: NoteContext, items: list[Item]) -> list[NoteSpec]:
-    """Notes for an article's items in reading order."""
+    """Notes for an article's items in reading order. A term defined twice in one article
+    is one card (the first definition), so no two cards ask the same question."""
+    ctx.terms = tuple(i.term for i in items if isinstance(i, Definition))
     notes: list[NoteSpec] = []
-    groups: dict[str, list[Mistake]] = {}
+    defined: set[str] = set()
     for item in items:
-        if isinstance(item, Mistake) and item.group and not item.explanation:
-            if item.group not in groups:
-                groups[item.group] = []
-                notes.append(_placeholder(item.group))
-            groups[item.group].append(item)
-            continue
+        if isinstance(item, Definition):
+            if norm(item.term) in defined:
+                continue
+            defined.add(norm(item.term))
         notes.extend(FACTORIES[item.kind](ctx, item))
-    return [n for note in notes for n in (
-        _mistake_list(ctx, note.kind[len(_GROUP):], groups[note.kind[len(_GROUP):]])
-        if note.kind.startswith(_GROUP) else [note])]
+    return notes
 
 
-_GROUP = "\x00group:"
+def distinct_fronts(results: list[ArticleResult]) -> None:
+    """No two notes of one series and note type share a first field (Anki would flag them as
+    duplicates): a repeat names its article too ("(Money · Why Budgets Fail)")."""
+    seen: set[tuple[str, str]] = set()
+    for result in results:
+        title = result.article.title if result.article is not None else ""
+        for index, note in enumerate(result.notes):
+            key = (note.notetype, note.fields[0])
+            if key not in seen:
+                seen.add(key)
+                continue
+            first = _with_article(note.fields[0], render.text(title))
+            result.notes[index] = replace(note, fields=(first, *note.fields[1:]))
+            seen.add((note.notetype, first))
 
 
-def _placeholder(group: str) -> NoteSpec:
-    """Holds a group's place in reading order until all its members are known."""
-    return NoteSpec("cloze", (), (), "", _GROUP + group, SourceRef("", 0), 0)
+def _with_article(field: str, title: str) -> str:
+    sense = re.search(r'<span class="lc-sense">\((.*?)\)</span>$', field)
+    if sense:
+        return f'{field[:sense.start()]}<span class="lc-sense">({sense.group(1)} · {title})</span>'
+    return f'{field} <span class="lc-sense">({title})</span>'

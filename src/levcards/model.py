@@ -140,6 +140,10 @@ class Takeaway:
     highlight: str = ""
     confidence: float = 1.0
     kind: Literal["takeaway"] = "takeaway"
+    context: str = ""
+    """The sentence before it, when the takeaway leans on it ("It turns inputs into …")."""
+    phrases: tuple[str, ...] = ()
+    """Every phrase the author bolded inside the text, in order (each becomes a cloze)."""
 
     @property
     def key(self) -> str:

@@ -20,28 +20,40 @@ BASIC_FIELDS = ("Front", "Back", "Reverse", "Article", "Series", "Source")
 CLOZE_FIELDS = ("Text", "Extra", "Article", "Series", "Source")
 CSS = (Path(__file__).with_name("cards.css")).read_text(encoding="utf-8")
 
-_FOOTER = ('<div class="lc-source">{{Article}}{{#Series}} · {{Series}}{{/Series}}'
-           '{{#Source}}<br><span class="lc-ref">{{Source}}</span>{{/Source}}</div>')
+# Every front names its topic on a small muted line (the article's title); the back repeats the
+# front muted, then the answer, then a footer with the article (linked to its page when the
+# source has an absolute URL) and the series. The Source field (path and line, for authors) is
+# kept in the note and never shown: learners have no use for file paths.
+_CONTEXT = '<div class="lc-context">{{Article}}</div>'
+_SERIES = '<div class="lc-context">{{Series}}</div>'
+_FOOTER = '<div class="lc-source">{{Article}}{{#Series}} · {{Series}}{{/Series}}</div>'
 BASIC_TEMPLATES = (
     {
         "name": "Forward",
-        "qfmt": '<div class="lc-front">{{Front}}</div>',
-        "afmt": '<div class="lc-front">{{Front}}</div><hr id="answer">'
-                '<div class="lc-back">{{Back}}</div>' + _FOOTER,
+        "qfmt": '<div class="lc-card">' + _CONTEXT + '<div class="lc-front">{{Front}}</div></div>',
+        "afmt": '<div class="lc-card lc-answer-side">' + _CONTEXT
+                + '<div class="lc-front">{{Front}}</div><hr id="answer">'
+                '<div class="lc-back">{{Back}}</div>' + _FOOTER + '</div>',
     },
     {
+        # Reverse holds the term, set only when the definition can be asked back fairly
         "name": "Reverse",
-        "qfmt": '{{#Reverse}}<div class="lc-front">{{Back}}</div>{{/Reverse}}',
-        "afmt": '<div class="lc-front">{{Back}}</div><hr id="answer">'
-                '<div class="lc-back">{{Front}}</div>' + _FOOTER,
+        # the front names the series, not the article, whose title often holds the term
+        "qfmt": '{{#Reverse}}<div class="lc-card">' + _SERIES
+                + '<div class="lc-ask">Which term is this?</div>'
+                '<div class="lc-front">{{Back}}</div></div>{{/Reverse}}',
+        "afmt": '<div class="lc-card lc-answer-side">' + _SERIES
+                + '<div class="lc-ask">Which term is this?</div><div class="lc-front">{{Back}}</div>'
+                '<hr id="answer"><div class="lc-back">{{Reverse}}</div>' + _FOOTER + '</div>',
     },
 )
 CLOZE_TEMPLATES = (
     {
         "name": "Cloze",
-        "qfmt": '<div class="lc-text">{{cloze:Text}}</div>',
-        "afmt": '<div class="lc-text">{{cloze:Text}}</div>'
-                '{{#Extra}}<div class="lc-extra">{{Extra}}</div>{{/Extra}}' + _FOOTER,
+        "qfmt": '<div class="lc-card">' + _CONTEXT + '<div class="lc-text">{{cloze:Text}}</div></div>',
+        "afmt": '<div class="lc-card lc-answer-side">' + _CONTEXT
+                + '<div class="lc-text">{{cloze:Text}}</div>'
+                '{{#Extra}}<div class="lc-extra">{{Extra}}</div>{{/Extra}}' + _FOOTER + '</div>',
     },
 )
 

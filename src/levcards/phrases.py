@@ -1,37 +1,150 @@
-"""Pick the phrase a takeaway cloze hides when the author bolded nothing."""
+"""Pick the words a cloze hides: one to four words that carry the fact.
+
+In order of preference: what the author bolded, a term the article defines, a number or a
+percentage, the object of the sentence's main verb, its subject. A phrase never starts or ends
+on a function word ("by", "of", "the"), never splits a list, and is never a trivial word
+("things", "people"); when nothing qualifies there is no cloze, rather than a poor one.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 
-_VERBS = re.compile(
-    r"^(is|are|was|were|can|could|will|would|should|must|may|might|does|do|did|has|have|had|"
-    r"lets|let|makes|make|turns|turn|creates|create|helps|help|requires|require|means|mean|"
-    r"matters|matter|compounds|compound|amplifies|amplify|reduces|reduce|increases|increase|"
-    r"improves|improve|rewards|reward|beats|beat|needs|need|works|work|gives|give|keeps|keep|"
-    r"depends|depend|comes|come|becomes|become|grows|grow|costs|cost|saves|save|builds|build)$",
-    re.IGNORECASE,
-)
-_CLAUSE_END = re.compile(r"[,;:—–(]|\s(but|so|because|while|which|although|and then)\s")
-MAX_HIDDEN_WORDS = 8
+MAX_WORDS = 4
+FUNCTION = frozenset(
+    "a an the of by to in on at for with from and or but as is are was were be been being that "
+    "which so than into onto if about like over under after before between through without "
+    "when while because can could will would should must may might do does did has have had "
+    "not no also just only very more less most much many your my our their its his her this "
+    "these those some any each every such it they them we you i".split())
+"""Words a hidden phrase must not start or end with."""
+TRIVIAL = frozenset("thing things people way ways lot lots stuff time times something "
+                    "everything anything nothing someone everyone one ones part parts".split())
+_VERBS = frozenset(
+    "is are was were can could will would should must may might does do did has have had "
+    "lets let makes make turns turn creates create helps help requires require means mean "
+    "matters matter compounds compound amplifies amplify reduces reduce increases increase "
+    "improves improve rewards reward beats beat needs need works work gives give keeps keep "
+    "depends depend comes come becomes become grows grow costs cost saves save builds build "
+    "shows show tells tell protects protect removes remove adds add drives drive changes change "
+    "affects affect takes take brings bring leads lead causes cause supports support shapes "
+    "shape decides decide tracks track measures measure spreads spread follows follow holds "
+    "hold pays pay buys buy sells sell lowers lower raises raise stops stop starts start "
+    "trades trade matches match fits fit wins win loses lose beats forces force produces "
+    "produce blocks block masks mask clears clear offsets offset".split())
+_NUMBER = re.compile(r"(?:[$€£]\s?)?\d[\d,.]*(?:\s?(?:%|percent|x\b|times\b|(?:years?|months?|"
+                     r"weeks?|days?|hours?|minutes?|seconds?)\b))?")
+_WORD = re.compile(r"[\w'’-]+(?:[.,:;!?)\]\"”]*)")
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]$")
+
+
+def key_phrases(sentence: str, bolded: Sequence[str] = (), terms: Iterable[str] = ()) -> list[str]:
+    """The phrases to hide in ``sentence``, in the order they appear (several only for bolded
+    phrases: each becomes its own cloze); [] when no phrase is worth a card."""
+    chosen = [p for p in (_trim(b) for b in bolded) if _usable(p) and p in sentence]
+    if chosen:
+        return sorted(dict.fromkeys(chosen), key=sentence.find)[:3]
+    for candidate in (_defined_term(sentence, terms), _number(sentence), _object(sentence),
+                      _subject(sentence)):
+        if candidate and _usable(candidate) and not _in_list(sentence, candidate):
+            return [candidate]
+    return []
 
 
 def key_phrase(sentence: str) -> str:
-    """The part of the first clause after its main verb (up to eight words), else its last words.
+    """The single phrase ``key_phrases`` would hide, or ""."""
+    found = key_phrases(sentence)
+    return found[0] if found else ""
 
-    Never the whole sentence: at least one word always stays visible.
-    """
-    sentence = sentence.strip()
-    clause = _CLAUSE_END.split(sentence, maxsplit=1)[0].rstrip(" .!?")
-    words = clause.split()
-    for i, word in enumerate(words[1:], 1):
-        if _VERBS.match(word.strip(",.")) and i + 1 < len(words):
-            hidden = words[i + 1 : i + 1 + MAX_HIDDEN_WORDS]
-            if hidden[0].lower() in ("not", "also", "often", "usually", "always") and len(hidden) > 1:
-                hidden = hidden[1:]
-            return " ".join(hidden).strip(" .,")
-    all_words = sentence.rstrip(" .!?").split()
-    if len(all_words) < 2:
-        return ""
-    take = max(1, min(3, len(all_words) // 3))
-    return " ".join(all_words[-take:]).strip(" .,")
+
+def _trim(phrase: str) -> str:
+    """The phrase without function words or punctuation at either edge."""
+    words = phrase.strip(" .,;:!?\"'“”‘’()").split()
+    while words and words[0].lower().strip(".,;:") in FUNCTION:
+        words.pop(0)
+    while words and words[-1].lower().strip(".,;:!?") in FUNCTION:
+        words.pop()
+    return " ".join(words).strip(" .,;:!?\"'“”‘’()")
+
+
+def _usable(phrase: str) -> bool:
+    words = phrase.split()
+    return (1 <= len(words) <= MAX_WORDS and phrase.lower() not in TRIVIAL
+            and any(c.isalnum() for c in phrase))
+
+
+def _defined_term(sentence: str, terms: Iterable[str]) -> str:
+    lowered = sentence.lower()
+    for term in sorted({t for t in terms if t}, key=len, reverse=True):
+        start = _find_word(lowered, term.lower())
+        if start >= 0:
+            return _trim(sentence[start:start + len(term)])  # "The X" hides "X"
+    return ""
+
+
+def _find_word(text: str, phrase: str) -> int:
+    start = text.find(phrase)
+    while start >= 0:
+        end = start + len(phrase)
+        if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return start
+        start = text.find(phrase, start + 1)
+    return -1
+
+
+def _number(sentence: str) -> str:
+    """'25 minutes', '80%', '$1,000': a figure the sentence states (not one that opens it)."""
+    for m in _NUMBER.finditer(sentence):
+        if m.start() > 0 and any(c.isdigit() for c in m.group(0)):
+            return m.group(0).strip(" .,")
+    return ""
+
+
+def _tokens(sentence: str) -> list[str]:
+    return _WORD.findall(sentence)
+
+
+def _object(sentence: str) -> str:
+    """The words after the main verb up to the end of its clause: up to four, from the first
+    content word to the last one before a function word."""
+    tokens = _tokens(sentence)
+    for i, token in enumerate(tokens[1:], 1):
+        if token.lower().strip(".,;:") in _VERBS:
+            return _phrase_from(tokens[i + 1:])
+    return ""
+
+
+def _subject(sentence: str) -> str:
+    """The words before the main verb, when they are a short noun phrase."""
+    tokens = _tokens(sentence)
+    for i, token in enumerate(tokens[1:], 1):
+        if token.lower().strip(".,;:") in _VERBS:
+            if i <= MAX_WORDS and not any(_CLAUSE_BREAK.search(t) for t in tokens[:i]):
+                return _trim(" ".join(tokens[:i]))
+            return ""
+    return ""
+
+
+def _phrase_from(tokens: list[str]) -> str:
+    words: list[str] = []
+    for token in tokens:
+        bare = token.rstrip(".,;:!?)]\"”")
+        if not words and bare.lower() in FUNCTION:
+            continue  # skip "a", "the", "more" before the phrase starts
+        if words and bare.lower() in FUNCTION:
+            break  # the phrase ends before the next function word
+        words.append(bare)
+        if bare != token or len(words) == MAX_WORDS:
+            break  # a comma or full stop ends the clause
+    return _trim(" ".join(words))
+
+
+def _in_list(sentence: str, phrase: str) -> bool:
+    """'tools, systems, capital, media': hiding one member would split a list."""
+    start = sentence.find(phrase)
+    if start < 0:
+        return False
+    before, after = sentence[:start].rstrip(), sentence[start + len(phrase):].lstrip()
+    return after.startswith(",") and sentence.count(",") >= 2 or (
+        before.endswith(",") and re.match(r"(and|or)\b", after) is None and sentence.count(",") >= 2)

@@ -12,7 +12,7 @@ from typing import Any
 from . import __version__
 from . import config as cfg
 from .cache import CACHE_DIR, HASH_WHEN_READ, Cache, problems_from
-from .cards import NoteContext, make_notes, tag_safe
+from .cards import NoteContext, distinct_fronts, make_notes, tag_safe
 from .errors import Problems, SourceError
 from .model import Article, NoteSpec
 from .overrides import SUFFIX
@@ -198,6 +198,7 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
         reading.close()
     for series in by_slug.values():
         series.own_css = series.config.css != root_config.defaults.css
+        distinct_fronts(series.articles)
     _check_unique_guids(by_slug.values(), problems)
     return Report(sorted(by_slug.values(), key=lambda s: s.slug), problems, results, cache=cache)
 

@@ -48,3 +48,32 @@ def cloze_sentence(sentence: str, phrase: str, number: int = 1) -> str:
 def bullet_list(parts: list[str]) -> str:
     """Already-rendered HTML fragments as a list."""
     return "<ul>" + "".join(f"<li>{p}</li>" for p in parts) + "</ul>"
+
+
+def cloze_phrases(sentence: str, phrases: list[str]) -> str:
+    """``sentence`` with each phrase (first occurrence, left to right, never overlapping)
+    hidden as c1, c2, …; a phrase not found is left out."""
+    spans: list[tuple[int, int]] = []
+    for phrase in phrases:
+        start = sentence.find(phrase)
+        while start >= 0 and any(start < e and start + len(phrase) > s for s, e in spans):
+            start = sentence.find(phrase, start + 1)
+        if phrase and start >= 0:
+            spans.append((start, start + len(phrase)))
+    if not spans:
+        raise ValueError(f"none of {phrases!r} is in {sentence!r}")
+    out, last = [], 0
+    for number, (start, end) in enumerate(sorted(spans), 1):
+        out.append(text(sentence[last:start]) + cloze(number, sentence[start:end]))
+        last = end
+    return "".join(out) + text(sentence[last:])
+
+
+_URL = re.compile(r"^https?://[^\s<>\"']+$")
+
+
+def link(url: str, label: str) -> str:
+    """``label`` as a link to ``url`` when it is an absolute http(s) URL, else the label alone."""
+    if not _URL.match(url.strip()):
+        return text(label)
+    return f'<a href="{text(url.strip())}">{text(label)}</a>'

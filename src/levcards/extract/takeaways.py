@@ -50,10 +50,13 @@ def paragraph_sentences(unit: Unit, claimed: set[int]) -> list[Found]:
     out: list[Found] = []
     paragraphs = [b for b in blocks if b.kind == "paragraph" and _statement(b.text)]
     for block in paragraphs:
+        previous = ""  # the nearest sentence before that names its subject
         for sentence in sentences(block.text):
             if _statement(sentence) and len(sentence.split()) >= MIN_WORDS:
-                out.append(Found(_takeaway(unit, block, 0.9, sentence), "takeaways",
+                out.append(Found(_takeaway(unit, block, 0.9, sentence, previous), "takeaways",
                                  "takeaway-sentence", (block.line,)))
+            if not _PRONOUN_START.match(sentence):
+                previous = sentence
     return out
 
 
@@ -82,19 +85,32 @@ def inline(unit: Unit, claimed: set[int]) -> list[Found]:
 
 def _statement(text: str) -> bool:
     """A sentence that states something: not a lead-in ("Remember:"), not a question to the
-    reader ("Would I do it again? Yes."), not a disclaimer ("This is not financial advice")."""
+    reader ("Would I do it again? Yes."), not a disclaimer ("This is not financial advice"),
+    not a preview of the page itself ("This chapter reveals …")."""
     first = (sentences(text) or [text])[0]
     return not (text.rstrip().endswith(":") or first.rstrip(" \"”'").endswith("?")
-                or _DISCLAIMER.search(text))
+                or _DISCLAIMER.search(text) or _PREVIEW.match(text))
 
 
-def _takeaway(unit: Unit, block: Block, confidence: float, text: str | None = None) -> Takeaway:
+_PREVIEW = re.compile(r"^(this|in this|the following) (chapter|article|post|guide|page|section|"
+                      r"lesson|module|course|tutorial|book)\b", re.IGNORECASE)
+
+
+def _takeaway(unit: Unit, block: Block, confidence: float, text: str | None = None,
+              previous: str = "") -> Takeaway:
+    """The takeaway, the phrases the author bolded in it (a leading "**Label:**" is no key
+    phrase) and, when it opens with a pronoun, the sentence before it for context."""
     text = (text if text is not None else block.text).strip()
-    highlight = next((s for s in block.strong if s != text and s in text), "")
-    if highlight and _is_label(text, highlight):  # a leading "**Label:**" is not the key phrase
-        highlight = next((s for s in block.strong[1:] if s in text), "")
-    return Takeaway(text, SourceRef(unit.article.path, block.line), strip_label(highlight, ""),
-                    confidence)
+    bolded = [s for s in block.strong if s != text and s in text]
+    if bolded and _is_label(text, bolded[0]):
+        bolded = bolded[1:]
+    phrases = tuple(strip_label(s, "") for s in bolded)
+    context = previous if _PRONOUN_START.match(text) else ""
+    return Takeaway(text, SourceRef(unit.article.path, block.line), phrases[0] if phrases else "",
+                    confidence, context=context, phrases=phrases)
+
+
+_PRONOUN_START = re.compile(r"^(it|this|these|they|that|those|he|she|its|their)\b", re.IGNORECASE)
 
 
 def _is_label(text: str, bold: str) -> bool:
