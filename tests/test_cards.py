@@ -29,6 +29,8 @@ from levcards.readers import pick_reader, read_article
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 PATH = "decks/money/buffer.md"
 CLOZE = re.compile(r"\{\{c(\d+)::")
+SENSE = '<span class="lc-sense">(Money Basics)</span>'
+"""The series a basic note's prompt names, so two courses' prompts never collide in Anki."""
 
 
 def make_article(title: str = "The Cash Buffer", meta: dict[str, object] | None = None) -> Article:
@@ -58,19 +60,41 @@ def cloze_numbers(field: str) -> list[int]:
 def test_qa_is_one_basic_note() -> None:
     (note,) = notes_for(QAPair("Where should the buffer live?", "In a separate account.", ref(12)))
     assert (note.notetype, note.kind, note.cards) == ("basic", "qa", 1)
-    assert note.fields == ("Where should the buffer live?", "In a separate account.", "",
-                           "The Cash Buffer", "Money Basics", f"{PATH}:12")
+    assert note.fields == (f"Where should the buffer live? {SENSE}",
+                           "In a separate account.", "", "The Cash Buffer", "Money Basics",
+                           f"{PATH}:12")
     assert len(note.fields) == len(BASIC_FIELDS)
     assert note.ref == ref(12)
 
 
-def test_definition_is_a_basic_note_with_reverse() -> None:
+def test_definition_asks_what_the_term_means_and_back_for_the_term() -> None:
     (note,) = notes_for(Definition("Float", "cash covering gaps between pay and bills.", ref(5)))
     assert (note.notetype, note.kind, note.cards) == ("basic", "definition", 2)
     front, back, reverse = note.fields[:3]
-    assert (front, back) == ("Float", "cash covering gaps between pay and bills.")
-    assert reverse  # a non-empty Reverse field turns on the second card
+    assert front == f"What does <b>Float</b> mean? {SENSE}"
+    assert back == "cash covering gaps between pay and bills."
+    assert reverse == "Float"  # the reverse card's answer (a non-empty field turns it on)
     assert len(note.fields) == len(BASIC_FIELDS)
+
+
+@pytest.mark.parametrize(("term", "definition"), [
+    ("Leverage", "non-linear amplification of an input, as leverage always is."),  # the term
+    ("Compound interest", "interest earned on earlier interest, compounding yearly."),  # its stem
+    ("Runway", " ".join(["word"] * 26) + "."),  # too long to ask back
+    ("BREAKING CHANGE", "a commit that introduces a breaking API change."),  # a label
+])
+def test_no_reverse_card_when_the_definition_gives_the_term_away_or_is_long(
+        term: str, definition: str) -> None:
+    (note,) = notes_for(Definition(term, definition, ref(5)))
+    assert (note.cards, note.fields[2]) == (1, "")
+
+
+def test_an_answer_is_its_first_sentence_and_what_fits_in_25_words() -> None:
+    answer = ("Keep it in savings. A separate account hides it from daily spending. "
+              + " ".join(["More"] * 30) + " words.")
+    (note,) = notes_for(QAPair("Where should the buffer live?", answer, ref(12)))
+    assert note.fields[1] == ('Keep it in savings.<div class="lc-more">A separate account hides '
+                              'it from daily spending.</div>')
 
 
 def test_takeaway_with_a_bold_phrase_hides_that_phrase() -> None:
@@ -104,8 +128,27 @@ def test_three_sentence_summary_gives_three_cloze_notes() -> None:
         assert cloze_numbers(note.fields[0]) == [1]
         revealed = re.sub(r"\{\{c1::(.*?)\}\}", r"\1", note.fields[0])
         assert revealed == sentence
-        assert note.fields[1] == summary  # the whole summary as context on the back
+        hidden = re.findall(r"\{\{c1::(.*?)\}\}", note.fields[0])[0]
+        assert 1 <= len(hidden.split()) <= 4
+    # the neighbouring sentence is the first card's Extra, never the whole summary
+    assert [n.fields[1] for n in notes] == [sentences[1], "", ""]
     assert len({n.guid for n in notes}) == 3
+
+
+def test_several_bold_phrases_make_c1_c2_and_edges_are_never_function_words() -> None:
+    item = Takeaway("Save first and spend what is left.", ref(22),
+                    phrases=("first", "what is left"))
+    (note,) = notes_for(item)
+    assert note.fields[0] == "Save {{c1::first}} and spend {{c2::what is left}}."
+    assert note.cards == 2
+
+
+def test_a_sentence_that_leans_on_the_one_before_shows_it() -> None:
+    item = Takeaway("It turns one input into many outputs.", ref(23),
+                    context="Leverage is delayed amplification.")
+    (note,) = notes_for(item)
+    assert note.fields[0].startswith('<div class="lc-lead">Leverage is delayed amplification.'
+                                     '</div>It turns')
 
 
 def test_mistake_with_fix_is_a_basic_note() -> None:
@@ -117,38 +160,29 @@ def test_mistake_with_fix_is_a_basic_note() -> None:
     assert "Keep real cash aside." in note.fields[1]
 
 
-def test_bare_mistake_bullets_of_one_section_make_one_cloze() -> None:
+def test_a_bare_mistake_is_a_cloze_on_its_key_phrase_never_an_empty_back() -> None:
     group = "Where this breaks down"
     items = [Mistake(title, "", ref(50 + n), group=group) for n, title in enumerate(
         ["Irregular income needs a bigger buffer", "Costly debt may deserve the cash first",
          "Inflation erodes idle cash"])]
-    (note,) = notes_for(*items)
-    assert (note.notetype, note.kind, note.cards) == ("cloze", "mistake", 3)
-    assert cloze_numbers(note.fields[0]) == [1, 2, 3]
-    for item in items:
-        assert item.title in note.fields[0]
-    assert note.fields[0].startswith(f"{group}:")
-    assert note.ref == ref(50)
+    notes = notes_for(*items)
+    assert [(n.notetype, n.kind, n.cards) for n in notes] == [("cloze", "mistake", 1)] * 3
+    for note, item in zip(notes, items):
+        assert note.fields[0].startswith(f'<span class="lc-kind">Common mistake ({group}):</span>')
+        revealed = re.sub(r"\{\{c1::(.*?)\}\}", r"\1", note.fields[0])
+        assert revealed.endswith(item.title)
+        assert note.ref == item.ref
 
 
 def test_bare_mistakes_keep_their_place_in_reading_order() -> None:
-    group = "Pitfalls"
     items: list[Item] = [
         QAPair("First question?", "Answer one.", ref(1)),
-        Mistake("Starting too big", "", ref(2), group=group),
+        Mistake("Starting too big", "", ref(2), group="Pitfalls"),
         QAPair("Second question?", "Answer two.", ref(3)),
-        Mistake("Skipping rest days", "", ref(4), group=group),
+        Mistake("Skipping rest days", "", ref(4), group="Pitfalls"),
     ]
     notes = make_notes(context(), items)
-    assert [(n.kind, n.cards) for n in notes] == [("qa", 1), ("mistake", 2), ("qa", 1)]
-
-
-def test_bare_mistakes_of_two_sections_make_two_notes() -> None:
-    notes = notes_for(Mistake("A", "", ref(1), group="Pitfalls"),
-                      Mistake("B", "", ref(2), group="Traps"),
-                      Mistake("C", "", ref(3), group="Pitfalls"))
-    assert [(n.fields[0].split(":")[0], n.cards) for n in notes] == [("Pitfalls", 2), ("Traps", 1)]
-    assert notes[0].guid != notes[1].guid
+    assert [n.kind for n in notes] == ["qa", "mistake", "qa", "mistake"]
 
 
 def test_enumeration_has_one_deletion_per_member() -> None:
@@ -166,7 +200,7 @@ ALL_KINDS: list[Item] = [
     Definition("Runway", "months your savings cover.", ref(4)),
     Takeaway("Keep the buffer in a separate account.", ref(5), highlight="separate account"),
     Mistake("Raiding it for treats", "A sale is not an emergency.", ref(6)),
-    Mistake("Bare pitfall one", "", ref(7), group="Pitfalls"),
+    Mistake("Skipping the monthly review", "", ref(7), group="Pitfalls"),
     Enumeration("Two habits", ("saving", "tracking"), ref(8)),
 ]
 
@@ -204,7 +238,9 @@ def test_item_text_is_escaped_in_every_field() -> None:
     ]
     for note in notes_for(*items):
         joined = "\x1e".join(note.fields)
-        assert "<b>" not in joined and "\x1f" not in joined
+        ours = re.sub(r'</?b>|<span class="lc-[a-z]+">|</span>|<div class="lc-[a-z]+">|</div>',
+                      "", joined)  # the markup levcards itself writes
+        assert "<" not in ours and "\x1f" not in joined
         # the only cloze openings are the ones cards.py made, numbered from 1
         expected = list(range(1, note.cards + 1)) if note.notetype == "cloze" else []
         assert cloze_numbers(joined) == expected
@@ -248,9 +284,15 @@ def test_tag_safe(tag: str, safe: str) -> None:
 # --- identity ---------------------------------------------------------------------------------
 
 def test_same_key_twice_in_one_article_gets_different_guids() -> None:
+    notes = notes_for(QAPair("Why save?", "For emergencies.", ref(5)),
+                      QAPair("Why save?", "For freedom.", ref(30)))
+    assert notes[0].guid != notes[1].guid
+
+
+def test_a_term_defined_twice_in_one_article_is_one_card() -> None:
     notes = notes_for(Definition("Float", "timing cash.", ref(5)),
                       Definition("float", "a different sense of float.", ref(30)))
-    assert notes[0].guid != notes[1].guid
+    assert [n.fields[1] for n in notes] == ["timing cash."]
 
 
 def test_guid_ignores_the_answer_text() -> None:
@@ -295,7 +337,7 @@ def test_notes_from_a_real_article_cover_basic_and_cloze() -> None:
     article = pick_reader(text).read(text, "decks/habits/stack.md", "stack")
     notes = make_notes(NoteContext(article, "stack", "habits", "Habits"), extract(article))
     assert [(n.kind, n.notetype, n.cards) for n in notes] == [
-        ("definition", "basic", 2), ("qa", "basic", 1), ("takeaway", "cloze", 1)]
+        ("definition", "basic", 1), ("qa", "basic", 1), ("takeaway", "cloze", 1)]
     assert notes[2].fields[0] == "Start with a {{c1::two-minute}} version."
     assert [n.fields[-1] for n in notes] == [
         "decks/habits/stack.md:3", "decks/habits/stack.md:7", "decks/habits/stack.md:13"]

@@ -294,8 +294,9 @@ def _decode(data: dict[str, Any]) -> Outcome:
         values = dict(raw)
         kind = values.pop("kind")
         ref = SourceRef(str(values.pop("path", article.path)), int(values.pop("line")))
-        if "members" in values:
-            values["members"] = tuple(values["members"])
+        for name in ("members", "phrases"):  # tuples, which JSON gives back as lists
+            if name in values:
+                values[name] = tuple(values[name])
         items.append(ITEM_TYPES[kind](ref=ref, **values))
     problems = [Problem(p["path"], p["line"], p["severity"], p["code"], p["message"], p["col"])
                 for p in data["problems"]]

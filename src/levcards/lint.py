@@ -21,10 +21,12 @@ import re
 from .errors import Problems
 from .extract import collect
 from .extract.text import norm
+from .phrases import MAX_WORDS
 from .model import Article, Item
 from .results import ArticleResult, Report
 
 MAX_LIST_MEMBERS = 7
+MAX_CLOZE_WORDS = MAX_WORDS
 DEFAULT_MAX_ANSWER_WORDS = 60
 _PROMISES = {"takeaways": "key takeaways", "qa": "questions and answers",
              "definitions": "definitions", "mistakes": "mistakes"}
@@ -71,6 +73,12 @@ def _cloze_sizes(result: ArticleResult, problems: Problems) -> None:
         if item.kind == "takeaway" and item.ref.line not in lines:
             problems.warning(result.path, item.ref.line, "cloze-size", "no key phrase to hide in "
                              "this takeaway, so it makes no card; bold the phrase to remember")
+        long_bold = [p for p in getattr(item, "phrases", ()) if len(p.split()) > MAX_CLOZE_WORDS]
+        if long_bold:
+            problems.warning(result.path, item.ref.line, "cloze-size", f"the bolded phrase "
+                             f"{long_bold[0]!r} is longer than {MAX_CLOZE_WORDS} words, so the "
+                             "cloze hides another phrase; bold the one to four words that carry "
+                             "the fact")
     for note in result.notes:
         if note.notetype != "cloze" or note.kind != "takeaway":
             continue

@@ -51,8 +51,14 @@ _MARKUP = re.compile(r"&#?\w+;|<[^>]+>")
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+_SCAFFOLD = re.compile(r'<(span|div) class="lc-(sense|ask|kind|lead)">.*?</\1>|^What does |'
+                       r' mean\?|^Common mistake: ', re.DOTALL)
+"""What the card factory writes around an item's own words (the prompt, the series): two
+notes are alike by their items' words, not by the wording every card of a kind shares."""
+
+
 def _words(note: NoteSpec | Entry) -> frozenset[str]:
-    text = " ".join([note.key, *list(note.fields)[:2]])
+    text = " ".join([note.key, *(_SCAFFOLD.sub(" ", f) for f in list(note.fields)[:2])])
     return frozenset(_WORD.findall(_MARKUP.sub(" ", text.lower())))
 
 

@@ -30,8 +30,8 @@ _FOOTER = '<div class="lc-source">{{Article}}{{#Series}} · {{Series}}{{/Series}
 BASIC_TEMPLATES = (
     {
         "name": "Forward",
-        "qfmt": '<div class="lc-card">' + _CONTEXT + '<div class="lc-front">{{Front}}</div></div>',
-        "afmt": '<div class="lc-card lc-answer-side">' + _CONTEXT
+        "qfmt": '<div class="lc-col">' + _CONTEXT + '<div class="lc-front">{{Front}}</div></div>',
+        "afmt": '<div class="lc-col lc-answer-side">' + _CONTEXT
                 + '<div class="lc-front">{{Front}}</div><hr id="answer">'
                 '<div class="lc-back">{{Back}}</div>' + _FOOTER + '</div>',
     },
@@ -39,10 +39,10 @@ BASIC_TEMPLATES = (
         # Reverse holds the term, set only when the definition can be asked back fairly
         "name": "Reverse",
         # the front names the series, not the article, whose title often holds the term
-        "qfmt": '{{#Reverse}}<div class="lc-card">' + _SERIES
+        "qfmt": '{{#Reverse}}<div class="lc-col">' + _SERIES
                 + '<div class="lc-ask">Which term is this?</div>'
                 '<div class="lc-front">{{Back}}</div></div>{{/Reverse}}',
-        "afmt": '<div class="lc-card lc-answer-side">' + _SERIES
+        "afmt": '<div class="lc-col lc-answer-side">' + _SERIES
                 + '<div class="lc-ask">Which term is this?</div><div class="lc-front">{{Back}}</div>'
                 '<hr id="answer"><div class="lc-back">{{Reverse}}</div>' + _FOOTER + '</div>',
     },
@@ -50,8 +50,8 @@ BASIC_TEMPLATES = (
 CLOZE_TEMPLATES = (
     {
         "name": "Cloze",
-        "qfmt": '<div class="lc-card">' + _CONTEXT + '<div class="lc-text">{{cloze:Text}}</div></div>',
-        "afmt": '<div class="lc-card lc-answer-side">' + _CONTEXT
+        "qfmt": '<div class="lc-col">' + _CONTEXT + '<div class="lc-text">{{cloze:Text}}</div></div>',
+        "afmt": '<div class="lc-col lc-answer-side">' + _CONTEXT
                 + '<div class="lc-text">{{cloze:Text}}</div>'
                 '{{#Extra}}<div class="lc-extra">{{Extra}}</div>{{/Extra}}' + _FOOTER + '</div>',
     },

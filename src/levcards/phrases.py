@@ -46,8 +46,9 @@ def key_phrases(sentence: str, bolded: Sequence[str] = (), terms: Iterable[str] 
     if chosen:
         return sorted(dict.fromkeys(chosen), key=sentence.find)[:3]
     for candidate in (_defined_term(sentence, terms), _number(sentence), _object(sentence),
-                      _subject(sentence)):
-        if candidate and _usable(candidate) and not _in_list(sentence, candidate):
+                      _clause_end(sentence), _subject(sentence)):
+        if (candidate and candidate in sentence and _usable(candidate)
+                and not _in_list(sentence, candidate)):
             return [candidate]
     return []
 
@@ -115,6 +116,25 @@ def _object(sentence: str) -> str:
     return ""
 
 
+def _clause_end(sentence: str) -> str:
+    """The noun phrase that closes the first clause ("Small buffers prevent {big debts}"):
+    the words before its end back to the first function word, up to four."""
+    tokens = _tokens(sentence)
+    end = next((i for i, t in enumerate(tokens) if _CLAUSE_BREAK.search(t) or t.endswith(
+        (".", "!", "?"))), len(tokens) - 1)
+    words: list[str] = []
+    for token in reversed(tokens[1:end + 1]):
+        bare = token.rstrip(".,;:!?)]\"”")
+        if bare.lower() in FUNCTION or bare.lower() in _VERBS or len(words) == MAX_END_WORDS:
+            break
+        words.insert(0, bare)
+    return _trim(" ".join(words)) if len(words) < end + 1 else ""
+
+
+MAX_END_WORDS = 2
+"""The closing phrase stays short: without knowing the verb, a longer one would swallow it."""
+
+
 def _subject(sentence: str) -> str:
     """The words before the main verb, when they are a short noun phrase."""
     tokens = _tokens(sentence)
@@ -127,17 +147,41 @@ def _subject(sentence: str) -> str:
 
 
 def _phrase_from(tokens: list[str]) -> str:
-    words: list[str] = []
+    """The first run of content words in the clause after the verb; a one-word run gives way to
+    a longer one later in the clause ("makes saving the {default choice}")."""
+    runs = _runs(_clause(tokens))
+    if not runs:
+        return ""
+    chosen = runs[0]
+    if len(chosen) == 1:
+        chosen = next((run for run in runs[1:] if len(run) > 1), chosen)
+    return _trim(" ".join(chosen[:MAX_WORDS]))
+
+
+def _bare(token: str) -> str:
+    return token.rstrip(".,;:!?)]\"”")
+
+
+def _clause(tokens: list[str]) -> list[str]:
+    """The tokens up to the first one that ends the clause (a comma, a full stop, …)."""
+    out: list[str] = []
     for token in tokens:
-        bare = token.rstrip(".,;:!?)]\"”")
-        if not words and bare.lower() in FUNCTION:
-            continue  # skip "a", "the", "more" before the phrase starts
-        if words and bare.lower() in FUNCTION:
-            break  # the phrase ends before the next function word
-        words.append(bare)
-        if bare != token or len(words) == MAX_WORDS:
-            break  # a comma or full stop ends the clause
-    return _trim(" ".join(words))
+        out.append(token)
+        if _bare(token) != token:
+            break
+    return out
+
+
+def _runs(tokens: list[str]) -> list[list[str]]:
+    """Runs of words that are neither function words nor verbs."""
+    runs: list[list[str]] = [[]]
+    for token in tokens:
+        bare = _bare(token)
+        if bare.lower() in FUNCTION or bare.lower() in _VERBS:
+            runs.append([])
+        else:
+            runs[-1].append(bare)
+    return [run for run in runs if run]
 
 
 def _in_list(sentence: str, phrase: str) -> bool:
