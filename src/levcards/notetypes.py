@@ -31,9 +31,8 @@ BASIC_TEMPLATES = (
     {
         "name": "Forward",
         "qfmt": '<div class="lc-col">' + _CONTEXT + '<div class="lc-front">{{Front}}</div></div>',
-        "afmt": '<div class="lc-col lc-answer-side">' + _CONTEXT
-                + '<div class="lc-front">{{Front}}</div><hr id="answer">'
-                '<div class="lc-back">{{Back}}</div>' + _FOOTER + '</div>',
+        "afmt": '<div class="lc-answer-side">{{FrontSide}}</div><div class="lc-col">'
+                '<hr id="answer"><div class="lc-back">{{Back}}</div>' + _FOOTER + '</div>',
     },
     {
         # Reverse holds the term, set only when the definition can be asked back fairly
@@ -42,8 +41,7 @@ BASIC_TEMPLATES = (
         "qfmt": '{{#Reverse}}<div class="lc-col">' + _SERIES
                 + '<div class="lc-ask">Which term is this?</div>'
                 '<div class="lc-front">{{Back}}</div></div>{{/Reverse}}',
-        "afmt": '<div class="lc-col lc-answer-side">' + _SERIES
-                + '<div class="lc-ask">Which term is this?</div><div class="lc-front">{{Back}}</div>'
+        "afmt": '<div class="lc-answer-side">{{FrontSide}}</div><div class="lc-col">'
                 '<hr id="answer"><div class="lc-back">{{Reverse}}</div>' + _FOOTER + '</div>',
     },
 )

@@ -31,7 +31,8 @@ header a { color: inherit; }
 .lc-card { flex: 1 1 320px; max-width: 480px; border-radius: 10px; overflow: hidden;
            box-shadow: 0 1px 3px rgba(0,0,0,.2); }
 .lc-card h4 { margin: 0; padding: 4px 12px; font-size: 12px; background: #d1d1d6; color: #1c1c1e; }
-.lc-card .card { min-height: 3em; padding: 8px 12px; }
+.lc-card .card { min-height: 3em; padding: 8px 12px; background: #fff; }
+body.nightMode .lc-card .card { background: #2c2c2c; }  /* the reviewer's, as Anki desktop */
 .lc-finding { margin: 4px 16px; font-size: 13px; color: #b25000; }
 .lc-finding.error { color: #c00; }
 """
@@ -39,8 +40,11 @@ _TOGGLE = ("<button id=\"theme\" type=\"button\" onclick=\"document.body.classLi
            "Light / dark</button>")
 
 
-def render_template(template: str, fields: dict[str, str], cloze_number: int | None, back: bool) -> str:
-    """Our own templates: {{Field}}, {{#Field}}…{{/Field}} and {{cloze:Field}}."""
+def render_template(template: str, fields: dict[str, str], cloze_number: int | None, back: bool,
+                    front: str = "") -> str:
+    """Our own templates: {{Field}}, {{#Field}}…{{/Field}}, {{cloze:Field}} and, on a back,
+    {{FrontSide}} (the rendered ``front``)."""
+    template = template.replace("{{FrontSide}}", front)
     def section(m: re.Match[str]) -> str:
         filled = bool(fields.get(m.group(2), "").strip())
         return m.group(3) if filled == (m.group(1) == "#") else ""
@@ -73,8 +77,9 @@ def card_faces(note: NoteSpec) -> list[tuple[str, str, str]]:
     faces = []
     for template in BASIC_TEMPLATES:
         front = render_template(template["qfmt"], fields, None, False)
+        back = render_template(template["afmt"], fields, None, True, front)
         if front.strip():
-            faces.append((template["name"], front, render_template(template["afmt"], fields, None, True)))
+            faces.append((template["name"], front, back))
     return faces
 
 

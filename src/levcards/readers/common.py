@@ -7,10 +7,40 @@ import re
 from ..model import Block, Section
 
 
-def title_from_slug(slug: str) -> str:
-    """A readable title made from a file's slug ("why-trust-matters" -> "Why trust matters")."""
+def title_from_slug(slug: str, sections: tuple[Section, ...] | list[Section] = ()) -> str:
+    """A readable title made from a file's slug ("why-trust-matters" -> "Why trust matters").
+
+    A slug that is only numbers and a hash ("002-f5f7be7d463f0b2d") names nothing a learner can
+    read: the article's first heading, else the start of its first sentence, stands in.
+    """
+    if _HASHLIKE.search(slug) and sections:
+        heading = first_heading(sections)
+        if heading:
+            return heading
+        text = next((b.text for s in sections for b in s.blocks if b.kind == "paragraph"), "")
+        if text:
+            return _opening(text)
     words = slug.replace("-", " ").strip()
     return words[:1].upper() + words[1:] if words else "Untitled"
+
+
+_HASHLIKE = re.compile(r"(^|-)[0-9a-f]{8,}($|-)|^[\d-]+$")
+MAX_TITLE_WORDS = 8
+
+
+def _opening(text: str) -> str:
+    """The first sentence, cut to a few words: "If you want to change the world…"."""
+    sentence = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0].rstrip(".!?")
+    words = sentence.split()
+    if len(words) <= MAX_TITLE_WORDS:
+        return sentence
+    cut = words[:MAX_TITLE_WORDS]
+    while len(cut) > 1 and cut[-1].lower() in _DANGLING:
+        cut.pop()
+    return " ".join(cut).rstrip(",;:") + "…"
+
+
+_DANGLING = frozenset("a an the of to and or but then so if that with for in on at by as".split())
 
 
 def first_heading(sections: list[Section] | tuple[Section, ...]) -> str:

@@ -148,7 +148,8 @@ def read(text: str, shown: str, slug: str) -> Article:
     sections = walker.sections.finish()
     title = str(meta.get("title") or "").strip() or _h1(sections) or first_heading(sections)
     return Article(
-        path=shown, slug=slug, title=clean(title) or title_from_slug(slug), reader="markdown",
+        path=shown, slug=slug, title=clean(title) or title_from_slug(slug, sections),
+        reader="markdown",
         sections=sections, meta=meta, warnings=tuple(walker.warnings),
     )
 

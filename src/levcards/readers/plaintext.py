@@ -98,7 +98,7 @@ def read(text: str, shown: str, slug: str) -> Article:
     elements = _elements(text.split("\n"), meta)
     title, sections = _sections(elements)
     return Article(
-        path=shown, slug=slug, title=title or title_from_slug(slug), reader="plaintext",
+        path=shown, slug=slug, title=title or title_from_slug(slug, sections), reader="plaintext",
         sections=sections, meta=meta,
     )
 

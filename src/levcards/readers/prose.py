@@ -39,7 +39,7 @@ def read(text: str, shown: str, slug: str) -> Article:
         else:
             builder.add(Block("paragraph", clean(" ".join(line.strip() for line in run)), start))
     sections = builder.finish() or (Section("", 0, 1, ()),)
-    return Article(path=shown, slug=slug, title=title_from_slug(slug), reader="prose",
+    return Article(path=shown, slug=slug, title=title_from_slug(slug, sections), reader="prose",
                    sections=sections)
 
 
