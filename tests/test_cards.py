@@ -366,3 +366,21 @@ def test_guid_is_the_first_eight_bytes_of_a_sha256_in_base_91(parts: tuple[str, 
         expected = alphabet[number % 91] + expected
         number //= 91
     assert guid(*parts) == (expected or "a")
+
+
+# --- the learner's footer ---------------------------------------------------------------------
+
+def test_the_article_links_to_its_page_and_no_path_reaches_a_shown_field() -> None:
+    absolute = make_article(meta={"canonical": "https://example.org/money/buffer"})
+    (note,) = notes_for(QAPair("Why?", "Because.", ref(1)), ctx=context(absolute))
+    assert note.fields[-3] == '<a href="https://example.org/money/buffer">The Cash Buffer</a>'
+    relative = make_article(meta={"canonical": "/money/buffer"})
+    ctx = NoteContext(relative, "buffer", "money-basics", "Money Basics",
+                      base_url="https://example.org/")
+    (note,) = make_notes(ctx, [QAPair("Why?", "Because.", ref(1))])
+    assert note.fields[-3] == '<a href="https://example.org/money/buffer">The Cash Buffer</a>'
+    (note,) = notes_for(QAPair("Why?", "Because.", ref(1)), ctx=context(relative))
+    assert note.fields[-3] == "The Cash Buffer"  # no base_url: no link
+    hostile = make_article(meta={"canonical": "javascript:alert(1)"})
+    (note,) = notes_for(QAPair("Why?", "Because.", ref(1)), ctx=context(hostile))
+    assert note.fields[-3] == "The Cash Buffer"

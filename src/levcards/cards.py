@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from urllib.parse import urljoin
 from typing import TYPE_CHECKING
 
 from . import render
@@ -36,7 +37,8 @@ class NoteContext:
     """What every note of one article shares: series, article, source and the keys used so far."""
 
     def __init__(self, article: Article, article_key: str, series_slug: str, series_name: str,
-                 extra_tags: tuple[str, ...] = (), source_path: str = "") -> None:
+                 extra_tags: tuple[str, ...] = (), source_path: str = "",
+                 base_url: str = "") -> None:
         self.article = article
         self.article_key = article_key
         self.source_path = source_path or article.path
@@ -46,7 +48,7 @@ class NoteContext:
         self.series_name = series_name
         self.tags = extra_tags + _frontmatter_tags(article.meta.get("tags"))
         self.used: dict[str, int] = {}
-        self.title_field = _title_field(article)  # shared by every note of the article
+        self.title_field = _title_field(article, base_url)  # shared by every note of the article
         self.series_field = render.text(series_name)
         self.terms: tuple[str, ...] = ()
         """The terms the article defines: a takeaway's cloze prefers to hide one of them."""
@@ -80,11 +82,15 @@ class NoteContext:
                         kind, ref, cards, unique, self.article_key, self.series_slug)
 
 
-def _title_field(article: Article) -> str:
-    """The article's title, linked to its page when the frontmatter gives an absolute URL."""
+def _title_field(article: Article, base_url: str = "") -> str:
+    """The article's title, linked to its page when the frontmatter gives an absolute URL (or a
+    relative one and levcards.toml a ``base_url``)."""
     canonical = article.meta.get("canonical") or article.meta.get("url") or ""
-    return render.link(canonical, article.title) if isinstance(canonical, str) else render.text(
-        article.title)
+    if not isinstance(canonical, str):
+        return render.text(article.title)
+    if base_url and canonical.strip().startswith("/"):
+        canonical = urljoin(base_url, canonical.strip())
+    return render.link(canonical, article.title)
 
 
 def _frontmatter_tags(value: object) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ Keys (all optional), in ``<source>/levcards.toml`` and ``<source>/<folder>/levca
     tags = ["extra", "tags"]    # added to every note
     series = "Series name"      # folder file only: put every article of the folder in this series
     deck_id = 1234567890        # pin the deck ID (default: hash of the series slug)
+    base_url = "https://…"      # makes a relative frontmatter canonical a link on the cards
     [style]
     css = "…"                   # appended to the note types' CSS
     [series.<slug>]             # root file only: the same keys for one series
@@ -29,7 +30,7 @@ from typing import Any
 from .errors import SourceError
 
 CONFIG_NAME = "levcards.toml"
-_KEYS = {"name", "description", "tags", "series", "deck_id", "style"}
+_KEYS = {"name", "description", "tags", "series", "deck_id", "style", "base_url"}
 _ROOT_ONLY = {"pins", "threshold", "max_answer_words"}
 
 
@@ -43,6 +44,8 @@ class DeckConfig:
     series: str = ""
     deck_id: int | None = None
     css: str = ""
+    base_url: str = ""
+    """Makes a frontmatter ``canonical`` like "/money/budgets" absolute for the cards' link."""
 
     def over(self, base: DeckConfig) -> DeckConfig:
         """This config's values where set, ``base``'s elsewhere (tags and CSS add up)."""
@@ -53,6 +56,7 @@ class DeckConfig:
             series=self.series or base.series,
             deck_id=self.deck_id if self.deck_id is not None else base.deck_id,
             css="\n".join(c for c in (base.css, self.css) if c),
+            base_url=self.base_url or base.base_url,
         )
 
 
@@ -104,9 +108,13 @@ def _deck(data: Any, shown: str) -> DeckConfig:
             deck_id is not None and not isinstance(deck_id, int)):
         raise SourceError(shown, 1, "'tags' must be a list, '[style]' a table and 'deck_id' a "
                           "whole number", code="config")
+    base_url = data.get("base_url", "")
+    if not isinstance(base_url, str) or base_url and not re.match(r"^https?://", base_url):
+        raise SourceError(shown, 1, "'base_url' must be an http(s) address such as "
+                          "\"https://example.org\"", code="config")
     return DeckConfig(str(data.get("name", "")), str(data.get("description", "")),
                       tuple(str(t) for t in tags), str(data.get("series", "")), deck_id,
-                      str(style.get("css", "")))
+                      str(style.get("css", "")), base_url)
 
 
 def load_root(root: Path) -> RootConfig:

@@ -187,7 +187,7 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
                              "FAQ, key takeaways or common mistakes section")
         ctx = NoteContext(article, key, slug, choice.name,
                           tuple(t for t in (tag_safe(x) for x in series.config.tags) if t),
-                          key + _suffix(path))
+                          key + _suffix(path), series.config.base_url)
         result.notes = make_notes(ctx, result.items)
         if cache is not None:
             cache.remember(shown, content[path], slug, outcome, problems.items[before:],
