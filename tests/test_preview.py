@@ -103,6 +103,17 @@ def test_preview_in_headless_chromium(tmp_path: Path) -> None:
             "return getComputedStyle(document.querySelector('.card')).backgroundColor")
         assert driver.execute_script("return document.body.classList.contains('nightMode')")
         assert light != dark
+        driver.set_window_size(1400, 900)
+        driver.find_element(By.ID, "width").click()  # phone width
+        width = driver.execute_script(
+            "return document.querySelector('.lc-card').getBoundingClientRect().width")
+        assert width <= 390
+        driver.refresh()  # both choices are remembered
+        assert driver.execute_script("return document.body.classList.contains('nightMode') && "
+                                     "document.body.classList.contains('lc-phone')")
+        driver.find_element(By.ID, "width").click()  # desktop width
+        assert driver.execute_script(
+            "return document.querySelector('.lc-card').getBoundingClientRect().width") > 390
         shot = tmp_path / "preview-dark.png"
         driver.save_screenshot(str(shot))
         assert shot.stat().st_size > 1000

@@ -33,11 +33,33 @@ header a { color: inherit; }
 .lc-card h4 { margin: 0; padding: 4px 12px; font-size: 12px; background: #d1d1d6; color: #1c1c1e; }
 .lc-card .card { min-height: 3em; padding: 8px 12px; background: #fff; }
 body.nightMode .lc-card .card { background: #2c2c2c; }  /* the reviewer's, as Anki desktop */
+body.lc-phone .lc-card { flex: 0 0 390px; max-width: 390px; }
+body:not(.lc-phone) .lc-card { flex: 1 1 100%; max-width: 1100px; }
+body.nightMode a { color: #7cc4ff; }
+body.nightMode .lc-card h4 { background: #3a3a3c; color: #f2f2f7; }
+body.nightMode .lc-note { border-top-color: #48484a; }
+body.nightMode button { background: #3a3a3c; color: #f2f2f7; border: 1px solid #636366; }
+h1.lc-meta { font-size: 1.6em; color: inherit; }
+h2.lc-meta { font-size: 1.3em; color: inherit; }
 .lc-finding { margin: 4px 16px; font-size: 13px; color: #b25000; }
 .lc-finding.error { color: #c00; }
 """
-_TOGGLE = ("<button id=\"theme\" type=\"button\" onclick=\"document.body.classList.toggle('nightMode')\">"
-           "Light / dark</button>")
+_TOGGLE = ('<span><button id="width" type="button" onclick="lcWidth()">Phone / desktop</button> '
+           '<button id="theme" type="button" onclick="lcTheme()">Light / dark</button></span>')
+_SCRIPT = """<script>
+// dark mode follows the system until the switch is used, and is remembered; the width switch
+// shows cards as wide as a phone (390 px) or a desktop reviewer (1100 px)
+function lcSet(k, v) { try { localStorage.setItem(k, v); } catch (e) {} }
+function lcGet(k) { try { return localStorage.getItem(k); } catch (e) { return null; } }
+function lcTheme() { lcSet('lc-theme', document.body.classList.toggle('nightMode') ? 'dark' : 'light'); }
+function lcWidth() { lcSet('lc-width', document.body.classList.toggle('lc-phone') ? 'phone' : 'desktop'); }
+(function () {
+  var theme = lcGet('lc-theme');
+  if (theme ? theme === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches)
+    document.body.classList.add('nightMode');
+  if (lcGet('lc-width') === 'phone') document.body.classList.add('lc-phone');
+})();
+</script>"""
 
 
 def render_template(template: str, fields: dict[str, str], cloze_number: int | None, back: bool,
@@ -88,7 +110,7 @@ def _page(title: str, body: str, extra_css: str = "") -> str:
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             f"<title>{html.escape(title)}</title><style>{_PAGE_CSS}\n{CSS}\n{extra_css}</style></head>"
             f"<body><header><a href=\"index.html\">levcards preview</a>{_TOGGLE}</header>"
-            f"<main>{body}</main></body></html>\n")
+            f"<main>{body}</main>{_SCRIPT}</body></html>\n")
 
 
 def _finding(p: Problem) -> str:
