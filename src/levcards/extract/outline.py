@@ -13,10 +13,8 @@ mistake's sub-headings are its parts, never mistakes of their own. A sentence th
 ("Here are some key points to understand about X:") gives that list the role it names, and
 when it ends its section, the headings under it.
 
-Plain-text exports cannot tell heading levels apart, so their levels are worked out here from
-what the headings say: item headings ("Mistake #1: …", "1. Shares") sit under the section
-before them, and every heading after an item heading is a part of that item until the next
-item, role or closing heading.
+Plain-text exports cannot tell heading levels apart; ``levels.guess_levels`` works them out
+from what the headings say before the tree is built.
 """
 
 from __future__ import annotations
@@ -27,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..model import Article, Block, Section
+from .levels import guess_levels
 from .text import sentences
 from .vocabulary import (
     CLOSERS,
@@ -106,7 +105,7 @@ class Node:
 def build(article: Article) -> Node:
     """The article as a tree under a root node (level 0), with shapes and roles assigned."""
     sections = list(article.sections)
-    levels = _levels(sections) if article.reader != "markdown" else [s.level for s in sections]
+    levels = guess_levels(sections) if article.reader != "markdown" else [s.level for s in sections]
     root = Node(Section("", 0, 1, ()), "", 0)
     stack = [root]
     levels = _nest_under_empty_roles(sections, levels)
@@ -137,78 +136,6 @@ def _nest_under_empty_roles(sections: list[Section], levels: list[int]) -> list[
                 break
             out[later] = level + 1
     return out
-
-
-def _levels(sections: list[Section]) -> list[int]:
-    """Heading levels for a page export, where the reader could only guess them."""
-    guess = _LevelGuess()
-    return [guess.level(s) for s in sections]
-
-
-class _LevelGuess:
-    """Levels from what the headings say, in reading order:
-
-    - the title is 1; role headings ("Common mistakes", "FAQ") and closers are 2;
-    - item headings ("Mistake #1: …", "1. Shares", a question under an FAQ) are 3, under the
-      section before them; a numbered heading after a role section that has its own list
-      ("TL;DR" bullets, then "01. Index fund") is the title's, so it stays at 2;
-    - under a labelled item ("Mistake #2: …") every heading is a part (4) until the next item,
-      role or closer; under a numbered item only a part label is ("The Fix"), anything else
-      starts a section again;
-    - under a role heading with no text of its own, the headings that follow are its items (3).
-    """
-
-    def __init__(self) -> None:
-        self.item = ""  # "labelled" or "numbered" while inside an item heading
-        self.role: Role | None = None
-        self.empty_role = False  # the role heading has no text: its items follow it
-        self.listed = False  # the role heading has its own list: its items are there
-        self.promoted = False  # numbered headings after such a list stand at section level
-
-    def level(self, section: Section) -> int:
-        title = section.title
-        if not title:
-            return section.level
-        own = heading_role(title)
-        labelled = item_heading(title) is not None
-        numbered = bool(_NUMBERED_TITLE.match(title))
-        if section.level == 1:
-            self.__init__()  # type: ignore[misc]
-            return 1
-        if numbered and not labelled and (self.listed or self.promoted):
-            self.item, self.role, self.listed, self.empty_role = "numbered", None, False, False
-            self.promoted = True
-            return 2
-        if labelled or numbered or (self.role == "qa" and title.rstrip().endswith("?")):
-            self.item = "labelled" if labelled else "numbered"
-            return 3
-        if self._opens_section(title, own):
-            self.item, self.role, self.promoted = "", own, False
-            self.empty_role = own is not None and not section.blocks
-            self.listed = own not in (None, "none") and any(b.kind == "item" for b in section.blocks)
-            return 2
-        if self.item == "labelled" or (self.item and is_part_label(title)):
-            return 4
-        if self.item:
-            self.item = ""
-            return 2
-        return 3 if self.empty_role else min(section.level, 3)
-
-    def _opens_section(self, title: str, own: Role | None) -> bool:
-        """A role heading or a closer; a part label ("Key points") only outside a labelled
-        item or when written in capitals like the page's section headings."""
-        if CLOSERS.match(heading_key(title)):
-            return True
-        if own is None:
-            return False
-        if not is_part_label(title):
-            return True
-        return own != "none" and (self.item != "labelled" or _capitals(title))
-
-
-def _capitals(title: str) -> bool:
-    """'KEY POINTS': a page export writes its section headings in capitals, never its parts."""
-    return title.isupper() and sum(c.isalpha() for c in title) >= 4
 
 
 def _assign(node: Node, role: Role | None, parent_shape: Shape) -> None:
