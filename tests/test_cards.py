@@ -116,12 +116,12 @@ def test_takeaway_without_highlight_still_hides_a_phrase_but_not_everything() ->
 
 
 def test_three_sentence_summary_gives_three_cloze_notes() -> None:
-    summary = ("Small buffers prevent big debts. A separate account keeps the money out of sight. "
+    summary = ("Small buffers prevent big debts. A separate account keeps the buffer away from daily spending. "
                "Refilling the buffer comes before new goals.")
     notes = notes_for(Takeaway(summary, ref(30)))
     assert len(notes) == 3
     sentences = ["Small buffers prevent big debts.",
-                 "A separate account keeps the money out of sight.",
+                 "A separate account keeps the buffer away from daily spending.",
                  "Refilling the buffer comes before new goals."]
     for note, sentence in zip(notes, sentences):
         assert note.notetype == "cloze"

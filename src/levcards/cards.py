@@ -107,6 +107,7 @@ def tag_safe(tag: str) -> str:
 
 
 ANSWER_WORDS = 25
+MIN_ANSWER_WORDS = 5
 """A card's answer: its first sentence, and the sentences after it only while the whole stays
 within this many words (the rest of a long explanation is in the article, one link away)."""
 
@@ -119,8 +120,8 @@ def atomic(text: str) -> str:
     count = len(parts[0].split())
     for part in parts[1:]:
         count += len(part.split())
-        if count > ANSWER_WORDS:
-            break
+        if count > ANSWER_WORDS and (more or len(parts[0].split()) >= MIN_ANSWER_WORDS):
+            break  # "It can." or "Usually, yes." alone is no answer: its reason comes along
         more.append(part)
     answer = render.text(parts[0].strip())
     if more:
@@ -138,26 +139,32 @@ def _definition(ctx: NoteContext, item: Definition) -> list[NoteSpec]:
     a fair question (``answerable_reverse``)."""
     term = render.text(item.term)
     front = f"What does <b>{term}</b> mean?{ctx.sense()}"
-    reverse = term if answerable_reverse(item.term, item.definition) else ""
+    reverse = term if answerable_reverse(item.term, item.definition, ctx.article.title) else ""
     return [ctx.note("basic", "definition", item.term, item.ref,
                      [front, atomic(item.definition), reverse], 2 if reverse else 1)]
 
 
 MAX_REVERSE_WORDS = 25
-_STEM = 5
+_STEM = 4
 
 
-def answerable_reverse(term: str, definition: str) -> bool:
+def answerable_reverse(term: str, definition: str, title: str = "") -> bool:
     """A definition can be asked back for its term: it is short, it does not give the term
-    away (no word of the term, nor its stem, in it), and the term is a real one."""
+    away (no word of the term, nor its stem, nor an acronym's letters, in it or in the article's
+    title shown above it), and the term is a real one."""
     def_words = re.findall(r"[a-z0-9]+", definition.lower())
     term_words = [w for w in re.findall(r"[a-z0-9]+", term.lower()) if len(w) > 2]
     if not def_words or len(def_words) > MAX_REVERSE_WORDS or not term_words:
         return False
     if len(term.split()) > 5 or term.isupper() and len(term) > 6 or term.endswith(":"):
         return False  # a label, not a term
-    stems = {w[:_STEM] for w in def_words}
-    return not any(w[:_STEM] in stems or w in def_words for w in term_words)
+    shown = def_words + re.findall(r"[a-z0-9]+", title.lower())
+    stems = {w[:_STEM] for w in shown}
+    if any(w[:_STEM] in stems or any(w in s for s in shown) for w in term_words):
+        return False
+    letters = re.sub(r"[^A-Z]", "", term)
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", definition)).upper()
+    return not (len(letters) >= 2 and term.strip().isupper() and letters in initials)
 
 
 _PRONOUN = re.compile(r"^(it|this|these|they|that|those|he|she|its|their)\b", re.IGNORECASE)
@@ -174,7 +181,8 @@ def _takeaway(ctx: NoteContext, item: Takeaway) -> list[NoteSpec]:
         if item.highlight and not item.phrases and item.highlight in sentence:
             phrases = [item.highlight]  # the author chose it (a sidecar's "hide")
         else:
-            phrases = key_phrases(sentence, [p for p in item.phrases if p in sentence], ctx.terms)
+            phrases = key_phrases(sentence, [p for p in item.phrases if p in sentence], ctx.terms,
+                                  ctx.article.title)
         if not phrases:
             continue
         lead = parts[index - 1] if index else item.context
@@ -193,9 +201,24 @@ def _mistake(ctx: NoteContext, item: Mistake) -> list[NoteSpec]:
     back = atomic(item.explanation) if item.explanation else ""
     if item.fix:
         back += f'<div class="lc-fix"><b>Instead:</b> {render.text(_first(item.fix))}</div>'
-    front = (f'Common mistake: <b>{render.text(item.title)}</b>{ctx.sense()}'
-             '<div class="lc-ask">Why is it a mistake?</div>')
+    front = _mistake_prompt(item.title) + ctx.sense()
     return [ctx.note("basic", "mistake", item.title, item.ref, [front, back, ""], 1)]
+
+
+_DONT = re.compile(r"^(don[’']?t|do not|never|avoid|stop)\s+(.+)$", re.IGNORECASE)
+
+
+def _mistake_prompt(title: str) -> str:
+    """"Common mistake: **X** — why is it a mistake?", or, for advice written as a warning
+    ("Don't move the casualty"), the question it answers ("Why shouldn't you move the casualty?")."""
+    m = _DONT.match(title.strip().rstrip("."))
+    if m:
+        verb, rest = m.group(1).lower(), render.text(m.group(2))
+        ask = {"never": "Why should you never", "avoid": "Why avoid", "stop": "Why stop"}.get(
+            verb, "Why shouldn't you")
+        return f"{ask} <b>{rest}</b>?"
+    return (f'Common mistake: <b>{render.text(title)}</b>'
+            '<div class="lc-ask">Why is it a mistake?</div>')
 
 
 def _first(text: str) -> str:
@@ -206,7 +229,7 @@ def _bare_mistake(ctx: NoteContext, item: Mistake) -> list[NoteSpec]:
     """A mistake named with no explanation: a cloze on its key phrase, so no card has an empty
     back ("Common mistake: Closing your {{c1::oldest card}} to tidy things up")."""
     title = item.title.rstrip(".")
-    phrases = key_phrases(title, (), ctx.terms)
+    phrases = key_phrases(title, (), ctx.terms, ctx.article.title)
     if not phrases:
         return []
     group = f" ({render.text(item.group)})" if item.group else ""

@@ -25,7 +25,6 @@ CSS = (Path(__file__).with_name("cards.css")).read_text(encoding="utf-8")
 # source has an absolute URL) and the series. The Source field (path and line, for authors) is
 # kept in the note and never shown: learners have no use for file paths.
 _CONTEXT = '<div class="lc-context">{{Article}}</div>'
-_SERIES = '<div class="lc-context">{{Series}}</div>'
 _FOOTER = '<div class="lc-source">{{Article}}{{#Series}} · {{Series}}{{/Series}}</div>'
 BASIC_TEMPLATES = (
     {
@@ -37,8 +36,8 @@ BASIC_TEMPLATES = (
     {
         # Reverse holds the term, set only when the definition can be asked back fairly
         "name": "Reverse",
-        # the front names the series, not the article, whose title often holds the term
-        "qfmt": '{{#Reverse}}<div class="lc-col">' + _SERIES
+        # only when neither the definition nor the article's title gives the term away
+        "qfmt": '{{#Reverse}}<div class="lc-col">' + _CONTEXT
                 + '<div class="lc-ask">Which term is this?</div>'
                 '<div class="lc-front">{{Back}}</div></div>{{/Reverse}}',
         "afmt": '<div class="lc-answer-side">{{FrontSide}}</div><div class="lc-col">'

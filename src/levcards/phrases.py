@@ -17,7 +17,7 @@ FUNCTION = frozenset(
     "which so than into onto if about like over under after before between through without "
     "when while because can could will would should must may might do does did has have had "
     "not no also just only very more less most much many your my our their its his her this "
-    "these those some any each every such it they them we you i".split())
+    "these those some any each every such it they them we you i out up off down away".split())
 """Words a hidden phrase must not start or end with."""
 TRIVIAL = frozenset("thing things people way ways lot lots stuff time times something "
                     "everything anything nothing someone everyone one ones part parts".split())
@@ -33,24 +33,63 @@ _VERBS = frozenset(
     "hold pays pay buys buy sells sell lowers lower raises raise stops stop starts start "
     "trades trade matches match fits fit wins win loses lose beats forces force produces "
     "produce blocks block masks mask clears clear offsets offset".split())
-_NUMBER = re.compile(r"(?:[$€£]\s?)?\d[\d,.]*(?:\s?(?:%|percent|x\b|times\b|(?:years?|months?|"
-                     r"weeks?|days?|hours?|minutes?|seconds?)\b))?")
+_UNIT = (r"(?:\s?(?:%|percent\b|x\b|times\b|°\s?[CF]\b|(?:years?|months?|weeks?|days?|hours?|"
+         r"minutes?|seconds?|km|kg|g|mg|ml|cm|mm|m)\b))?")
+_NUMBER = re.compile(rf"(?:[$€£]\s?)?\d[\d,.]*{_UNIT}(?:\s?(?:[-–]|to |and )\s?(?:[$€£]\s?)?"
+                     rf"\d[\d,.]*{_UNIT})?")
+"""A figure with its unit, or a whole range of them ("24 to 27 °C", "10–15%")."""
 _WORD = re.compile(r"[\w'’-]+(?:[.,:;!?)\]\"”]*)")
 _CLAUSE_BREAK = re.compile(r"[,;:—–()]$")
 
 
-def key_phrases(sentence: str, bolded: Sequence[str] = (), terms: Iterable[str] = ()) -> list[str]:
+def key_phrases(sentence: str, bolded: Sequence[str] = (), terms: Iterable[str] = (),
+                known: str = "") -> list[str]:
     """The phrases to hide in ``sentence``, in the order they appear (several only for bolded
-    phrases: each becomes its own cloze); [] when no phrase is worth a card."""
+    phrases: each becomes its own cloze); [] when no phrase is worth a card.
+
+    Phrases that carry a fact qualify: what the author bolded, a term the article defines, a
+    figure or range, a named concept, and the object of the claim when it is a noun phrase of
+    substance (two content words, or one long one). A phrase whose words all stand in ``known``
+    (the article's title) would be guessed, not recalled. Without such a phrase there is no
+    cloze: a blank on a filler word teaches nothing.
+    """
     chosen = [p for p in (_trim(b) for b in bolded) if _usable(p) and p in sentence]
     if chosen:
         return sorted(dict.fromkeys(chosen), key=sentence.find)[:3]
-    for candidate in (_defined_term(sentence, terms), _number(sentence), _object(sentence),
-                      _clause_end(sentence), _subject(sentence)):
+    seen = set(re.findall(r"[a-z0-9]+", known.lower()))
+    strong = (_defined_term(sentence, terms), _number(sentence), _named(sentence))
+    weak = (_object(sentence), _clause_end(sentence))
+    for candidate in (*strong, *(w for w in weak if _substantial(w))):
         if (candidate and candidate in sentence and _usable(candidate)
-                and not _in_list(sentence, candidate)):
+                and not _in_list(sentence, candidate)
+                and not set(re.findall(r"[a-z0-9]+", candidate.lower())) <= seen):
             return [candidate]
     return []
+
+
+MIN_LONE_WORD = 8
+GENERIC = frozenset("other another same way ways part idea ideas thing things lot kind type "
+                    "types sort form forms step steps example examples point points fact facts "
+                    "result results".split())
+
+
+def _substantial(phrase: str) -> bool:
+    """A noun phrase worth recalling: two content words, or one long word, none of them generic
+    at the edges ("default choice", "procrastination"; not "limits", "other gadget")."""
+    words = phrase.split()
+    if not words or words[0].lower() in GENERIC or words[-1].lower() in GENERIC:
+        return False
+    return len(words) >= 2 or len(words[0]) >= MIN_LONE_WORD
+
+
+_NAMED = re.compile(r"(?<=[a-z,;] )((?:[A-Z][\w'’-]+|[A-Z]{2,})(?: (?:[A-Z][\w'’-]+|[A-Z]{2,}|of|the)){1,3})")
+
+
+def _named(sentence: str) -> str:
+    """A named concept inside the sentence: capitalised words past its first ("the Pomodoro
+    Technique", "EXPLAIN ANALYZE")."""
+    m = _NAMED.search(sentence)
+    return _trim(m.group(1)) if m else ""
 
 
 def key_phrase(sentence: str) -> str:

@@ -47,6 +47,7 @@ def _definition(unit: Unit, term: str, text: str, line: int, confidence: float,
     """The definition of ``term`` by ``text``: its first sentence (a table cell, ``whole``, is
     taken as it stands), without the term restated at its start."""
     term = clean_heading(term.strip(" *_:"))
+    term = re.sub(r"^(a|an|the)\s+(?=\S)", "", term, flags=re.IGNORECASE) if len(term.split()) > 1 else term
     text = text.strip()
     if not term or not text or norm(term) in NOT_TERMS or len(words(term)) > MAX_TERM_WORDS:
         return None

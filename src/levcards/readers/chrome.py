@@ -20,7 +20,8 @@ _LINE = re.compile(
     r"(\s*[:»›→].{0,100})?|"
     r"accept( all)?( cookies)?|reject( all)?|cookie (settings|preferences)|manage cookies|"
     r"read more|continue reading|see also|"
-    r"(last )?(updated|modified|published|posted)( on| in)?:? .{0,50}[^.]|"
+    r"(last )?(updated|modified|published|posted|reviewed)( on| in| by)?:? .{0,100}[^.]|"
+    r"reviewed by .{0,100}[^.]|"
     r"by (?-i:[A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3})( [·|•,-] .{0,60})?|"
     r"leave a (comment|reply)|post (a )?comment|submit( comment)?|send|"
     r"(name|e-?mail|website|comment|message)( address)?\s*\*?|"
@@ -36,7 +37,8 @@ _DATE = re.compile(rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:{_MONTH
                    rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})$", re.IGNORECASE)
 """A date on a line of its own ("Mar 19, 2025", "2026-06-28"): the byline's date."""
 _READ_TIME = re.compile(r"\b\d+\s+min(ute)?s?\s+read\b", re.IGNORECASE)
-_BYLINE = re.compile(r"^(by|written by|posted (in|on)|published|updated|last updated)\b",
+_BYLINE = re.compile(r"^(by|written by|posted (in|on)|published|updated|last updated|"
+                     r"(medically |last |expert )?reviewed( by)?|fact.checked)\b",
                      re.IGNORECASE)
 _SECTION = re.compile(
     r"^(related( pages| posts| articles| reading| series| guides| links| topics)?|read next|"

@@ -312,9 +312,14 @@ def _title_index(elements: list[_Element]) -> int | None:
     for i in heads:
         if i + 1 < len(elements) and elements[i + 1].kind == "byline":
             return i
-    # a heading over a list ("At a glance") or a generic one ("Introduction") opens a section
+    # a heading over a list ("At a glance") or a generic one ("Introduction") opens a section;
+    # a word or two ("Shop", "Volunteer") is the site's menu, not the page's title
     titles = [i for i in heads if elements[i].follow != "list" and not _GENERIC.match(elements[i].text)]
-    return titles[-1] if titles else None
+    worded = [i for i in titles if len(elements[i].text.split()) >= MIN_TITLE_WORDS]
+    return (worded or titles)[-1] if titles else None
+
+
+MIN_TITLE_WORDS = 3
 
 
 def _level(el: _Element) -> int:
