@@ -151,13 +151,21 @@ def test_a_sentence_that_leans_on_the_one_before_shows_it() -> None:
                                      '</div>It turns')
 
 
-def test_mistake_with_fix_is_a_basic_note() -> None:
-    (note,) = notes_for(Mistake("Counting credit as savings", "A card limit is borrowed money.",
-                                ref(40), fix="Keep real cash aside."))
-    assert (note.notetype, note.kind, note.cards) == ("basic", "mistake", 1)
-    assert "Counting credit as savings" in note.fields[0]
-    assert note.fields[1].startswith("A card limit is borrowed money.")
-    assert "Keep real cash aside." in note.fields[1]
+def test_a_mistake_asks_why_and_what_to_do_instead_on_two_cards() -> None:
+    why, instead = notes_for(Mistake("Counting credit as savings", "A card limit is borrowed money.",
+                                     ref(40), fix="Keep real cash aside."))
+    assert [(n.notetype, n.kind, n.cards) for n in (why, instead)] == [("basic", "mistake", 1)] * 2
+    assert "Counting credit as savings" in why.fields[0] and "Why is it a mistake?" in why.fields[0]
+    assert why.fields[1] == "A card limit is borrowed money."
+    assert "What should you do instead?" in instead.fields[0]
+    assert instead.fields[1] == "Keep real cash aside."
+    assert why.guid != instead.guid
+
+
+def test_advice_written_as_a_warning_asks_why_not() -> None:
+    (note,) = notes_for(Mistake("Don't move someone with a spinal injury",
+                                "Moving them can worsen the damage.", ref(41)))
+    assert note.fields[0].startswith("Why shouldn't you <b>move someone with a spinal injury</b>?")
 
 
 def test_a_bare_mistake_is_a_cloze_on_its_key_phrase_never_an_empty_back() -> None:

@@ -196,13 +196,20 @@ def _takeaway(ctx: NoteContext, item: Takeaway) -> list[NoteSpec]:
 
 
 def _mistake(ctx: NoteContext, item: Mistake) -> list[NoteSpec]:
+    """Why it is a mistake, and (a card of its own: one fact a card) what to do instead."""
     if not item.explanation and not item.fix:
         return _bare_mistake(ctx, item)
-    back = atomic(item.explanation) if item.explanation else ""
+    notes = []
+    if item.explanation:
+        front = _mistake_prompt(item.title) + ctx.sense()
+        notes.append(ctx.note("basic", "mistake", item.title, item.ref,
+                              [front, atomic(item.explanation), ""], 1))
     if item.fix:
-        back += f'<div class="lc-fix"><b>Instead:</b> {render.text(_first(item.fix))}</div>'
-    front = _mistake_prompt(item.title) + ctx.sense()
-    return [ctx.note("basic", "mistake", item.title, item.ref, [front, back, ""], 1)]
+        front = (f'Common mistake: <b>{render.text(item.title)}</b>{ctx.sense()}'
+                 '<div class="lc-ask">What should you do instead?</div>')
+        notes.append(ctx.note("basic", "mistake", f"{item.title} (instead)", item.ref,
+                              [front, atomic(item.fix), ""], 1))
+    return notes
 
 
 _DONT = re.compile(r"^(don[’']?t|do not|never|avoid|stop)\s+(.+)$", re.IGNORECASE)

@@ -118,7 +118,8 @@ def sentence_definition(sentence: str, named: str = "") -> tuple[str, str, str] 
     if not m:
         return None
     subj, verb, pred = m.group("subj").strip(), m.group("verb"), m.group("pred").strip()
-    is_named = bool(named) and has_phrase(key(subj), named)
+    is_named = bool(named) and has_phrase(key(subj), named) or (
+        len(subj.split()) >= 3 and _DEFINING.match(pred) is not None)
     abbreviated = acronym is not None and acronym.group(1).strip() == subj
     if not (_concept_subject(subj, verb, bool(is_named), abbreviated)
             and _describing_predicate(verb, pred)):
@@ -128,6 +129,10 @@ def sentence_definition(sentence: str, named: str = "") -> tuple[str, str, str] 
     return (f"{subj} ({acronym.group(2)})" if abbreviated and acronym else subj), verb, pred
 
 
+_DEFINING = re.compile(r"^(?:a|an|the) (?:[a-z-]+ ){0,2}[a-z-]+ (?:you|that|which|who|where|"
+                       r"in which|of|for|on|by)\b")
+"""'The marginal tax rate is the rate you pay on …': a genus and its difference make a plain
+'The X' subject a concept, not a particular thing ("The ticket money is gone")."""
 _MEANING_LABEL = re.compile(r"^(?:explanation|definition|meaning|in short|simply put)\s*:\s*",
                             re.IGNORECASE)
 _QUOTED_SUBJECT = re.compile(r"^[\"“](?P<subj>[A-Z][^\"”]{2,60})[\"”]\s+(?P<verb>is defined as|is "
