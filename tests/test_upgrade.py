@@ -35,6 +35,7 @@ def _review_all(col: Collection) -> None:
 
 
 def test_the_previous_release_updates_in_place(tmp_path: Path, collection: Collection) -> None:
+    assert sorted(PREVIOUS.glob("*.apkg")), f"the release fixtures are missing from {PREVIOUS}"
     for package in sorted(PREVIOUS.glob("*.apkg")):
         import_apkg(collection, package)
     _review_all(collection)
