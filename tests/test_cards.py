@@ -10,6 +10,7 @@ import pytest
 
 from levcards.cards import NoteContext, make_notes, tag_safe
 from levcards.extract import extract
+from levcards.extract.text import norm
 from levcards.identity import guid
 from levcards.model import (
     Article,
@@ -75,6 +76,15 @@ def test_definition_asks_what_the_term_means_and_back_for_the_term() -> None:
     assert back == "cash covering gaps between pay and bills."
     assert reverse == "Float"  # the reverse card's answer (a non-empty field turns it on)
     assert len(note.fields) == len(BASIC_FIELDS)
+
+
+@pytest.mark.parametrize(("term", "asked"), [("A cognitive bias", "cognitive bias"),
+                                             ("an index fund", "index fund"),
+                                             ("The Hague", "The Hague"), ("A", "A")])
+def test_a_term_is_asked_without_the_article_it_opened_its_sentence_with(term: str,
+                                                                          asked: str) -> None:
+    (note,) = notes_for(Definition(term, "a word for testing what the card asks.", ref(3)))
+    assert note.fields[0].startswith(f"What does <b>{asked}</b> mean?")
 
 
 @pytest.mark.parametrize(("term", "definition"), [
@@ -191,6 +201,34 @@ def test_bare_mistakes_keep_their_place_in_reading_order() -> None:
     ]
     notes = make_notes(context(), items)
     assert [n.kind for n in notes] == ["qa", "mistake", "qa", "mistake"]
+
+
+def test_a_summary_line_that_restates_a_card_of_its_article_makes_no_cloze() -> None:
+    explained = Mistake("Cold water ruins a cast-iron pan", "Only a sudden shock cracks it; "
+                        "rinsing a warm pan is harmless.", ref(10))
+    defined = Definition("Seasoning", "the layer of baked-on oil that keeps a pan from rusting.",
+                         ref(4))
+    summary = [Takeaway("Rinsing a warm cast-iron pan in cold water is harmless.", ref(1)),
+               Takeaway("Seasoning keeps a pan from rusting.", ref(2), highlight="Seasoning"),
+               Takeaway("Heat the pan before the oil goes in.", ref(3), highlight="Heat the pan")]
+    notes = notes_for(*summary, defined, explained)
+    clozes = [n for n in notes if n.notetype == "cloze"]
+    assert [n.key for n in clozes] == [norm("Heat the pan before the oil goes in.")]
+    assert [n.kind for n in notes if n.notetype == "basic"] == ["definition", "mistake"]
+
+
+def test_a_summary_cloze_with_a_fact_of_its_own_stays() -> None:
+    defined = Definition("Seasoning", "the layer of baked-on oil that keeps a pan from rusting.",
+                         ref(4))
+    own = Takeaway("Acidic sauces strip seasoning from a new pan.", ref(2),
+                   highlight="seasoning")
+    assert [n.kind for n in notes_for(own, defined)] == ["takeaway", "definition"]
+
+
+def test_a_cloze_hides_a_whole_word_before_a_longer_one_containing_it() -> None:
+    (note,) = notes_for(Takeaway("A wildcard on the indexed column keeps its index unused.",
+                                 ref(1), highlight="index"))
+    assert note.fields[0] == "A wildcard on the indexed column keeps its {{c1::index}} unused."
 
 
 def test_enumeration_has_one_deletion_per_member() -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from . import render
 from .extract.text import norm, sentences
+from .extract.vocabulary import heading_role
 from .identity import guid
 from .model import (
     Article,
@@ -28,6 +29,7 @@ from .model import (
     Takeaway,
 )
 from .phrases import key_phrases
+from .restated import drop_restated
 
 if TYPE_CHECKING:
     from .results import ArticleResult
@@ -134,10 +136,15 @@ def _qa(ctx: NoteContext, item: QAPair) -> list[NoteSpec]:
     return [ctx.note("basic", "qa", item.question, item.ref, [front, atomic(item.answer), ""], 1)]
 
 
+_ARTICLE = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+(?=[a-z])")
+"""A term written as it opens its sentence ("A cognitive bias is …") is asked without the
+article: "What does cognitive bias mean?"; "The Hague" keeps its "The"."""
+
+
 def _definition(ctx: NoteContext, item: Definition) -> list[NoteSpec]:
     """"What does X mean?"; a second card asks for the term from its definition when that is
     a fair question (``answerable_reverse``)."""
-    term = render.text(item.term)
+    term = render.text(_ARTICLE.sub("", item.term))
     front = f"What does <b>{term}</b> mean?{ctx.sense()}"
     reverse = term if answerable_reverse(item.term, item.definition, ctx.article.title) else ""
     return [ctx.note("basic", "definition", item.term, item.ref,
@@ -239,9 +246,15 @@ def _bare_mistake(ctx: NoteContext, item: Mistake) -> list[NoteSpec]:
     phrases = key_phrases(title, (), ctx.terms, ctx.article.title)
     if not phrases:
         return []
-    group = f" ({render.text(item.group)})" if item.group else ""
+    group = f" ({render.text(item.group)})" if _informative(item.group) else ""
     text = f'<span class="lc-kind">Common mistake{group}:</span> ' + render.cloze_phrases(title, phrases)
     return [ctx.note("cloze", "mistake", item.title, item.ref, [text, ""], len(phrases))]
+
+
+def _informative(group: str) -> bool:
+    """A section name worth showing beside "Common mistake": "Mistakes when rebasing" says
+    where, "Common mistakes" or "Pitfalls" only says "mistake" again."""
+    return bool(group) and not (heading_role(group) == "mistakes" and len(group.split()) <= 2)
 
 
 def _enumeration(ctx: NoteContext, item: Enumeration) -> list[NoteSpec]:
@@ -262,7 +275,8 @@ FACTORIES: dict[str, Callable[[NoteContext, Item], list[NoteSpec]]] = {
 
 def make_notes(ctx: NoteContext, items: list[Item]) -> list[NoteSpec]:
     """Notes for an article's items in reading order. A term defined twice in one article
-    is one card (the first definition), so no two cards ask the same question."""
+    is one card (the first definition), and a cloze that restates another card of the article
+    (a summary line) is left out, so no two cards ask the same question."""
     ctx.terms = tuple(i.term for i in items if isinstance(i, Definition))
     notes: list[NoteSpec] = []
     defined: set[str] = set()
@@ -272,7 +286,7 @@ def make_notes(ctx: NoteContext, items: list[Item]) -> list[NoteSpec]:
                 continue
             defined.add(norm(item.term))
         notes.extend(FACTORIES[item.kind](ctx, item))
-    return notes
+    return drop_restated(notes)
 
 
 def distinct_fronts(results: list[ArticleResult]) -> None:

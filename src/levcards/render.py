@@ -55,9 +55,9 @@ def cloze_phrases(sentence: str, phrases: list[str]) -> str:
     hidden as c1, c2, …; a phrase not found is left out."""
     spans: list[tuple[int, int]] = []
     for phrase in phrases:
-        start = sentence.find(phrase)
-        while start >= 0 and any(start < e and start + len(phrase) > s for s, e in spans):
-            start = sentence.find(phrase, start + 1)
+        start = _free(sentence, phrase, spans, whole=True)
+        if start < 0:
+            start = _free(sentence, phrase, spans, whole=False)
         if phrase and start >= 0:
             spans.append((start, start + len(phrase)))
     if not spans:
@@ -67,6 +67,21 @@ def cloze_phrases(sentence: str, phrases: list[str]) -> str:
         out.append(text(sentence[last:start]) + cloze(number, sentence[start:end]))
         last = end
     return "".join(out) + text(sentence[last:])
+
+
+def _free(sentence: str, phrase: str, spans: list[tuple[int, int]], whole: bool) -> int:
+    """Where ``phrase`` first occurs clear of ``spans``; with ``whole``, only as whole words,
+    so "index" hides the word, not the start of "indexed"."""
+    start = sentence.find(phrase)
+    while start >= 0:
+        end = start + len(phrase)
+        clear = not any(start < e and end > s for s, e in spans)
+        bounded = (start == 0 or not sentence[start - 1].isalnum()) and \
+            (end == len(sentence) or not sentence[end].isalnum())
+        if clear and (bounded or not whole):
+            return start
+        start = sentence.find(phrase, start + 1)
+    return -1
 
 
 _URL = re.compile(r"^https?://[^\s<>\"']+$")
