@@ -107,6 +107,30 @@ def test_a_flattened_term_table_in_a_page_export() -> None:
     ]
 
 
+def test_a_flattened_table_ends_at_the_heading_the_contents_named() -> None:
+    text = (
+        "Bike Words\n"
+        "On this page\n"
+        "Parts\n"
+        "Chain wear\n"
+        "Tyres\n"
+        "Parts\n"
+        "Term\n"
+        "Meaning\n"
+        "Cadence\n"
+        "How many times the pedals turn in a minute.\n"
+        "Derailleur\n"
+        "The arm that moves the chain between sprockets.\n"
+        "Groupset\n"
+        "All the gears and brakes of one bike as a set.\n"
+        "Chain wear\n"
+        "Mistake #1 \u2014 Waiting for the chain to skip\n"
+        "By then the sprockets have worn to match it and must be replaced too.\n"
+    )
+    assert [term for term, _ in defs(text)] == ["Cadence", "Derailleur", "Groupset"]
+    assert [m[0] for m in mistakes(text)] == ["Waiting for the chain to skip"]
+
+
 # --- Markdown: lines kept inside a paragraph, headings in every form ----------------------------
 
 def test_question_and_answer_lines_inside_one_markdown_paragraph() -> None:

@@ -111,11 +111,12 @@ MAX_CELL_TERM_WORDS = 8
 MAX_HEADER_CHARS = 24
 
 
-def flattened_table(lines: list[tuple[int, str]], start: int
+def flattened_table(lines: list[tuple[int, str]], start: int, headings: frozenset[str] = frozenset()
                      ) -> tuple[tuple[tuple[str, ...], ...], int] | None:
     """A two-column table a page export flattened into lines: a "Term" and an "Explanation"
     header line, then each term on its line and its explanation on the next (an explanation
     broken by inline code carries on over lines that open in lower case or with punctuation).
+    The table ends at a line in ``headings``: the next section's heading, not a term.
 
     Returns (rows, index after the table), or None when no such header starts at ``start``.
     """
@@ -128,7 +129,7 @@ def flattened_table(lines: list[tuple[int, str]], start: int
     i = start + 2
     while i + 1 < len(lines):
         term = lines[i][1].strip()
-        if not _cell_term(term):
+        if not _cell_term(term) or term.casefold() in headings:
             break
         first = lines[i + 1][1].strip()
         if BULLET.match(first) or NUMBERED.match(first) or is_caps_line(first):
@@ -164,6 +165,19 @@ def tab_table(lines: list[tuple[int, str]], start: int
         rows.append(tuple(clean(p) for p in parts))
         i += 1
     return (tuple(rows), i) if cells >= 2 and len(rows) >= 2 else None
+
+
+def named_twice(lines: list[str]) -> frozenset[str]:
+    """Short bare lines that stand twice on the page: a section heading and its entry in the
+    page's table of contents (case-folded)."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for raw in lines:
+        line = raw.strip()
+        if line and _cell_term(line):
+            key = line.casefold()
+            (twice if key in seen else seen).add(key)
+    return frozenset(twice)
 
 
 def _ends_cell(lines: list[tuple[int, str]], j: int, last: str) -> bool:

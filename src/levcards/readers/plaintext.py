@@ -27,6 +27,7 @@ from .lines import (
     SENTENCE_END,
     SUBHEADING,
     flattened_table,
+    named_twice,
     tab_table,
     is_caps_line,
     has_bullet_run,
@@ -131,6 +132,7 @@ def _elements(lines: list[str], meta: dict[str, object]) -> list[_Element]:
     out: list[_Element] = []
     pending_part_of = False
     runs = _runs(lines)
+    headings = named_twice(lines)
     for index, (start, run) in enumerate(runs):
         first = clean(run[0])
         if pending_part_of:  # "Part of 18 in" / "Mental Models" split over two lines
@@ -152,7 +154,7 @@ def _elements(lines: list[str], meta: dict[str, object]) -> list[_Element]:
             out.append(_Element("code", "\n".join(run), start, index))
             continue
         after = runs[index + 1][1][0] if index + 1 < len(runs) else None
-        out.extend(_run_elements(run, start, index, after))
+        out.extend(_run_elements(run, start, index, after, headings))
     return out
 
 
@@ -170,9 +172,11 @@ def _starts_block(line: str) -> bool:
     return bool(line.strip()) and _indent(line) <= 1
 
 
-def _run_elements(run: list[str], start: int, index: int, after: str | None) -> list[_Element]:
+def _run_elements(run: list[str], start: int, index: int, after: str | None,
+                  headings: frozenset[str] = frozenset()) -> list[_Element]:
     """Split one paragraph run into headings, list items and paragraphs (``after`` is the
-    first line of the next run: a numbered line alone in its run heads the text below it)."""
+    first line of the next run: a numbered line alone in its run heads the text below it;
+    ``headings`` are lines the page names twice, which no flattened table runs on past)."""
     lines: list[tuple[int, str]] = []
     out: list[_Element] = []
     for offset, raw in enumerate(run):
@@ -188,7 +192,7 @@ def _run_elements(run: list[str], start: int, index: int, after: str | None) -> 
     i = 0
     while i < len(lines):
         n, raw = lines[i]
-        table = flattened_table(lines, i) or tab_table(lines, i)
+        table = flattened_table(lines, i, headings) or tab_table(lines, i)
         if table is not None:
             rows, i = table
             out.append(_Element("table", " | ".join(rows[0]), n, index, rows=rows))
