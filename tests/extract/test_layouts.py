@@ -131,6 +131,15 @@ def test_a_flattened_table_ends_at_the_heading_the_contents_named() -> None:
     assert [m[0] for m in mistakes(text)] == ["Waiting for the chain to skip"]
 
 
+def test_an_unnumbered_heading_after_numbered_terms_is_no_term() -> None:
+    text = ("# Four Terms Every Beekeeper Should Know\n\n"
+            "## 1. Brood\n\nThe eggs, larvae and pupae of a colony.\n\n"
+            "## 2. Super\n\nA box set above the brood box where bees store honey.\n\n"
+            "## 3. Smoker\n\nA can that puffs cool smoke to calm the bees.\n\n"
+            "## A word on history\n\nThe movable-frame hive was patented in 1852.\n")
+    assert [term for term, _ in defs(text)] == ["Brood", "Super", "Smoker"]
+
+
 # --- Markdown: lines kept inside a paragraph, headings in every form ----------------------------
 
 def test_question_and_answer_lines_inside_one_markdown_paragraph() -> None:

@@ -148,8 +148,12 @@ def _assign(node: Node, role: Role | None, parent_shape: Shape) -> None:
         node.shape, node.role, role = "plain", None, None
     inherited = node.lead_in[0] if node.lead_in and node.role is None else role
     inventory = _is_inventory(node)
-    for child in node.children:
-        shape, child_role = _shape(child, inherited, node.shape, inventory)
+    last_numbered = _end_of_numbered_run(node, inventory)
+    for index, child in enumerate(node.children):
+        if index > last_numbered:
+            shape, child_role = "plain", None  # "A quick note on history" after "06. Rebalancing"
+        else:
+            shape, child_role = _shape(child, inherited, node.shape, inventory)
         child.shape, child.role = shape, child_role
         _assign(child, child_role, shape)
 
@@ -181,6 +185,23 @@ def _shape(node: Node, role: Role | None, parent_shape: Shape,
     if _groups_items(node, role):
         return "group", role
     return "item", role
+
+
+def _end_of_numbered_run(node: Node, inventory: bool) -> int:
+    """The index of the last child in a run of numbered items ("01. Index fund" …
+    "06. Rebalancing") under a role or inventory heading: an unnumbered heading after the run is
+    no item of it but the article moving on. Without such a run, the last child's index."""
+    children = node.children
+    if node.shape == "role" or inventory:
+        run = 0
+        for index, child in enumerate(children):
+            if is_numbered(child.section.title):
+                run += 1
+            elif run >= MIN_INVENTORY:
+                return index - 1
+            else:
+                run = 0
+    return len(children) - 1
 
 
 def _groups_items(node: Node, role: Role) -> bool:
