@@ -124,3 +124,20 @@ def test_confidence_threshold_and_all(tmp_path: Path) -> None:
     check = json.loads(runner.invoke(app, ["check", str(tmp_path / "src"), "--format", "json"]).stdout)
     suggestions = [p for p in check["problems"] if p["code"] == "suggestion"]
     assert len(suggestions) == len([i for i in all_items if i["confidence"] < 1.0]) >= 1
+
+
+def test_a_broken_config_stops_the_build_before_anything_is_written(tmp_path: Path) -> None:
+    _tree(tmp_path)
+    source, out = tmp_path / "src", tmp_path / "out"
+    first = runner.invoke(app, ["build", str(source), "--out", str(out)])
+    assert first.exit_code == 0, first.output
+    written = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    lock = (source / "levcards.lock").read_bytes()
+    (source / "levcards.toml").write_text("[style\ncss = 1\n", encoding="utf-8")
+    result = runner.invoke(app, ["build", str(source), "--out", str(out), "--format", "json"])
+    assert result.exit_code == 1
+    problems = json.loads(result.stdout)["problems"]
+    assert [(Path(p["path"]).name, p["code"], p["line"]) for p in problems] == [
+        ("levcards.toml", "config", 1)]
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == written
+    assert (source / "levcards.lock").read_bytes() == lock

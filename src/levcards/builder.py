@@ -60,8 +60,8 @@ def build(source: Path, out: Path, reader: str | None = None, threshold: float |
           version: str = "", include_all: bool = False, only: set[str] | None = None) -> Report:
     """Plan every series, match notes to the ledger, write one .apkg each, then the ledger.
 
-    Nothing is written under ``strict`` when there are problems, nor under ``frozen`` when the
-    ledger would change. The ledger is saved only after every package was written. ``only``
+    Nothing is written under ``strict`` when there are problems, when a levcards.toml is
+    broken, nor under ``frozen`` when the ledger would change. The ledger is saved only after every package was written. ``only``
     limits which series' packages are written (the watcher's partial rebuilds). A series whose
     articles, settings, ledger block and package are all as the last build left them is kept
     as it is (see ``plan``).
@@ -90,13 +90,19 @@ def _build(source: Path, out: Path, reader: str | None, threshold: float | None,
 
     report = plan(source, reader, threshold, progress, include_all, cache_dir=out,
                   reusable=reusable, settings=json.dumps([version, include_all]))
-    if strict and report.problems.items:
+    if strict and report.problems.items or _config_failed(report):
         return report
     try:
         return _finish(report, source, out, ledger, ledger_path, frozen, version, only)
     except SourceError as err:  # a damaged block of the ledger, found when it was needed
         report.problems.from_error(err)
         return report
+
+
+def _config_failed(report: Report) -> bool:
+    """A levcards.toml that cannot be read: a build without its settings (tags, names, CSS)
+    would rewrite every note, and again once the file is fixed, so nothing is written."""
+    return any(p.code == "config" for p in report.problems.errors)
 
 
 def _finish(report: Report, source: Path, out: Path, ledger: Ledger, ledger_path: Path,
