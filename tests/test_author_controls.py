@@ -141,3 +141,21 @@ def test_a_broken_config_stops_the_build_before_anything_is_written(tmp_path: Pa
         ("levcards.toml", "config", 1)]
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == written
     assert (source / "levcards.lock").read_bytes() == lock
+
+
+def test_images_documents_and_the_output_folder_are_not_read_as_articles(tmp_path: Path) -> None:
+    article = _tree(tmp_path)
+    (article.parent / "floor-plan.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (article.parent / "Lease.PDF").write_bytes(b"%PDF-1.4\n\x00\x01\x02")
+    source, out = tmp_path / "src", tmp_path / "src" / "dist"
+    first = runner.invoke(app, ["build", str(source), "--out", str(out), "--format", "json"])
+    again = runner.invoke(app, ["build", str(source), "--out", str(out), "--format", "json",
+                                "--verbose"])
+    for result in (first, again):
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        assert [s["slug"] for s in data["series"]] == ["housing"]
+        found = {(Path(p["path"]).name, p["severity"], p["code"]) for p in data["problems"]}
+        assert found == {("floor-plan.png", "info", "not-article"),
+                         ("Lease.PDF", "info", "not-article")}
+    assert "floor-plan.png" in again.stderr and "not-article" not in first.stderr

@@ -28,9 +28,10 @@ from .atomic import write_bytes
 from .errors import OutputError, Problem
 from .model import ITEM_TYPES, Article, Item, SourceRef
 from .overrides import read_sidecar, sidecar_name
+from .series import OUTPUT_MARKER
 from .worker import Outcome
 
-CACHE_DIR = ".levcards-cache"
+CACHE_DIR = OUTPUT_MARKER  # the source scan skips a folder holding it: an --out inside the tree
 INDEX_NAME = "index.json"
 TRUST_AFTER_NS = 3_000_000_000
 """A file's stat vouches for its content only if it was this much older than the hashing."""

@@ -83,7 +83,11 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
         threshold = 0.0 if include_all else root_config.threshold
     root = source if source.is_dir() else source.parent
     # paths are strings here: at 10,000 articles, Path objects alone cost a tenth of a second
-    listed = list_articles(source)
+    skipped: list[str] = []
+    listed = list_articles(source, skipped)
+    for p in skipped:
+        problems.add(p, 1, "info", "not-article", "is not an article (an image, document or "
+                     "data file); skipped")
     outside = {p for p, link in listed if link and _leaves(p, root)}
     for p in sorted(outside):
         problems.error(p, 1, "outside-source", "is a link to a file outside the source "

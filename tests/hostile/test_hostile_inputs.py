@@ -50,7 +50,7 @@ BAD_FILES = {
     # name: (bytes, expected code, expected line, words in the message)
     "empty.md": (b"", "empty", 1, "empty"),
     "blank.md": (b"  \n\t\n   \n", "empty", 1, "empty"),
-    "binary.png": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary", 1, "binary"),
+    "image-without-its-ending": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary", 1, "binary"),
     "nul.txt": (b"Budget notes\x00\x00 more text\n", "binary", 1, "binary"),
     "utf16-broken.txt": (b"\xff\xfeA\x00\x00\xd8", "encoding", 1, "UTF-8"),
     "unterminated.md": (b"---\ntitle: Never closed\n\n# Body\n", "frontmatter", 1, "never closed"),
@@ -131,7 +131,7 @@ def test_pathological_shapes_finish(tmp_path: Path) -> None:
                                         encoding="utf-8")
     (source / "quotes.md").write_text(">" * 5000 + " deep\n", encoding="utf-8")
     (source / "looks-like-article.md").mkdir()
-    (source / "archive.zip").write_bytes(_zip_bytes(tmp_path))
+    (source / "archive.bin").write_bytes(_zip_bytes(tmp_path))
     loop = source / "loop.md"
     loop.symlink_to(loop)
     result = runner.invoke(app, ["build", str(tmp_path / "src"), "--out", str(tmp_path / "out"),
@@ -139,7 +139,7 @@ def test_pathological_shapes_finish(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert result.exit_code == 1  # the zip and the link loop are errors
     codes = {(Path(p["path"]).name, p["code"]) for p in data["problems"] if p["severity"] == "error"}
-    assert ("archive.zip", "binary") in codes
+    assert ("archive.bin", "binary") in codes
     assert ("loop.md", "unreadable") in codes
     _good_survived(data)
 
