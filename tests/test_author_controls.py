@@ -159,3 +159,16 @@ def test_images_documents_and_the_output_folder_are_not_read_as_articles(tmp_pat
         assert found == {("floor-plan.png", "info", "not-article"),
                          ("Lease.PDF", "info", "not-article")}
     assert "floor-plan.png" in again.stderr and "not-article" not in first.stderr
+
+
+def test_a_series_folder_or_file_inside_a_course_is_not_built_alone(tmp_path: Path) -> None:
+    article = _tree(tmp_path)
+    source = tmp_path / "src"
+    assert runner.invoke(app, ["build", str(source), "--out", str(tmp_path / "out")]).exit_code == 0
+    for part in (article.parent, article):
+        result = runner.invoke(app, ["build", str(part), "--out", str(tmp_path / "part")])
+        assert result.exit_code == 2
+        assert f"levcards build {source}" in result.stderr
+        assert not (tmp_path / "part").exists()
+    assert sorted(p.name for p in source.rglob("levcards.lock")) == ["levcards.lock"]
+    assert (source / "levcards.lock").exists()

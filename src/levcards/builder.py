@@ -66,9 +66,47 @@ def build(source: Path, out: Path, reader: str | None = None, threshold: float |
     articles, settings, ledger block and package are all as the last build left them is kept
     as it is (see ``plan``).
     """
+    course = enclosing_course(source)
+    if course is not None:
+        folder, marker = course
+        raise PartOfCourse(f"{source} is part of the course in {folder} (it holds {marker}); "
+                           "built alone it would start a second ledger, and its notes would "
+                           f"arrive in Anki as duplicates. Build the course: levcards build {folder}")
     with collector_paused():
         return _build(source, out, reader, threshold, strict, progress, frozen, version,
                       include_all, only)
+
+
+class PartOfCourse(LevcardsError):
+    """The source given to build is a folder or file inside a course's source tree."""
+
+    exit_code = 2  # a usage error: the right command is in the message
+
+
+def enclosing_course(source: Path) -> tuple[Path, str] | None:
+    """The course ``source`` lies inside, if any: the nearest folder above it holding a ledger,
+    else the nearest holding a levcards.toml. A folder holding its own ledger is a course."""
+    start = source.resolve()
+    if start.is_dir() and (start / LEDGER_NAME).exists():
+        return None
+    folders = start.parents if start.is_dir() else start.parents[1:]
+    if not start.is_dir() and (start.parent / LEDGER_NAME).exists():
+        return None  # a lone file beside its own ledger: that folder is its course
+    for marker in (LEDGER_NAME, cfg.CONFIG_NAME):
+        for folder in folders:
+            if (folder / marker).is_file():
+                return _shown(folder, source), marker
+    return None
+
+
+def _shown(folder: Path, source: Path) -> Path:
+    """``folder`` as relative to the working directory as ``source`` was given."""
+    if source.is_absolute():
+        return folder
+    try:
+        return folder.relative_to(Path.cwd())
+    except ValueError:
+        return folder
 
 
 def _build(source: Path, out: Path, reader: str | None, threshold: float | None, strict: bool,

@@ -242,7 +242,7 @@ def watch(
         out_console.print("stopped watching", markup=False)
     except LevcardsError as error:
         console(stderr=True).print(f"error: {error}", markup=False)
-        raise typer.Exit(1) from None
+        raise typer.Exit(getattr(error, "exit_code", 1)) from None
 
 
 @app.command("extract")
@@ -288,7 +288,7 @@ def _guard(run, err):  # type: ignore[no-untyped-def]
         return run()
     except LevcardsError as error:
         err.print(f"error: {error}", markup=False)
-        raise typer.Exit(1) from None
+        raise typer.Exit(getattr(error, "exit_code", 1)) from None
     except KeyboardInterrupt:
         err.print("interrupted; earlier outputs are unchanged", markup=False)
         raise typer.Exit(130) from None
