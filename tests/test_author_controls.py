@@ -172,3 +172,21 @@ def test_a_series_folder_or_file_inside_a_course_is_not_built_alone(tmp_path: Pa
         assert not (tmp_path / "part").exists()
     assert sorted(p.name for p in source.rglob("levcards.lock")) == ["levcards.lock"]
     assert (source / "levcards.lock").exists()
+
+
+def test_an_unknown_config_key_is_named_with_its_line_and_every_key_allowed_there(
+        tmp_path: Path) -> None:
+    article = _tree(tmp_path)
+    root = tmp_path / "src" / "levcards.toml"
+    root.write_text('threshold = 0.5\ntags = ["rent"]\n\ndescripton = "typo"\n', encoding="utf-8")
+    result = runner.invoke(app, ["check", str(tmp_path / "src"), "--format", "json"])
+    (problem,) = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "config"]
+    assert (Path(problem["path"]).name, problem["line"]) == ("levcards.toml", 4)
+    for key in ("description", "threshold", "max_answer_words", "pins", "base_url", "[series."):
+        assert key in problem["message"]
+    root.unlink()
+    (article.parent / "levcards.toml").write_text('name = "Rent"\nthreshold = 1\n', encoding="utf-8")
+    result = runner.invoke(app, ["check", str(tmp_path / "src"), "--format", "json"])
+    (problem,) = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "config"]
+    assert problem["line"] == 2 and "'threshold'" in problem["message"]
+    assert "max_answer_words" not in problem["message"]  # a root-only key, not allowed here

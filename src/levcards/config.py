@@ -85,8 +85,9 @@ def load_file(path: Path, shown: str, allow_series_tables: bool) -> tuple[DeckCo
     if allow_series_tables:
         for key in _ROOT_ONLY:
             data.pop(key, None)
-    per_series = {str(slug): _deck(value, shown) for slug, value in (tables or {}).items()}
-    return _deck(data, shown), per_series
+    text = path.read_text(encoding="utf-8")
+    per_series = {str(slug): _deck(value, shown, _KEYS, text) for slug, value in (tables or {}).items()}
+    return _deck(data, shown, _KEYS | _ROOT_ONLY if allow_series_tables else _KEYS, text), per_series
 
 
 def _line_of(message: str) -> int:
@@ -94,13 +95,18 @@ def _line_of(message: str) -> int:
     return int(m.group(1)) if m else 1
 
 
-def _deck(data: Any, shown: str) -> DeckConfig:
+def _deck(data: Any, shown: str, allowed: set[str], text: str) -> DeckConfig:
+    """One deck's settings; ``allowed`` are the keys the file may hold where ``data`` stands."""
     if not isinstance(data, dict):
         raise SourceError(shown, 1, "a [series.<slug>] entry must be a table", code="config")
     unknown = sorted(set(data) - _KEYS)
     if unknown:
-        raise SourceError(shown, 1, f"unknown key {unknown[0]!r}; keys must be one of "
-                          f"{', '.join(sorted(_KEYS))}", code="config")
+        where = re.search(rf"^[ \t]*{re.escape(unknown[0])}[ \t]*=|^[ \t]*\[{re.escape(unknown[0])}\]",
+                          text, re.MULTILINE)
+        line = text.count("\n", 0, where.start()) + 1 if where else 1
+        tables = " and [series.<slug>] tables" if "threshold" in allowed else ""
+        raise SourceError(shown, line, f"unknown key {unknown[0]!r}; keys must be one of "
+                          f"{', '.join(sorted(allowed))}{tables}", code="config")
     style = data.get("style", {})
     tags = data.get("tags", [])
     deck_id = data.get("deck_id")
