@@ -7,6 +7,7 @@ import re
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -146,6 +147,34 @@ def test_v2_updates_v1_in_place(course: Path, tmp_path: Path, collection: Collec
     assert changes["unchanged"] == len(unchanged) == len(log.duplicate)  # Anki skips them
     assert v2["notetypes_changed"] == ["levcards Basic", "levcards Cloze"]
     assert not log.conflicting
+
+
+def _columns(report: dict) -> dict[str, int]:  # type: ignore[type-arg]
+    (series,) = report["series"]
+    changes = series["changes"]
+    assert series["notes"] == sum(changes[k] for k in ("added", "updated", "unchanged",
+                                                       "retired", "carried")), series
+    return {k: changes[k] for k in ("added", "updated", "unchanged", "retired")}
+
+
+def test_every_note_is_in_one_change_column_on_every_rebuild(course: Path, tmp_path: Path) -> None:
+    """Issue 21, defect 2: no-change rebuilds reported 0 unchanged, and a tombstone counted in
+    "notes" but in no column. Reused (cached) and fully matched rebuilds agree."""
+    out = tmp_path / "out"
+    first = _columns(_build(course, out))
+    assert first["unchanged"] == 0 < first["added"]
+    assert _columns(_build(course, out)) == {"added": 0, "updated": 0,
+                                             "unchanged": first["added"], "retired": 0}
+    text = (course / "habits" / "autopilot.md").read_text(encoding="utf-8")
+    text = text.replace("- **Sinking fund:** money set aside monthly for a known future cost.\n", "")
+    _write(course / "habits" / "autopilot.md", text.replace("never waits", "never has to wait"),
+           1_700_000_100)
+    assert _columns(_build(course, out)) == {"added": 0, "updated": 1,
+                                             "unchanged": first["added"] - 2, "retired": 1}
+    settled = {"added": 0, "updated": 0, "unchanged": first["added"], "retired": 0}
+    assert _columns(_build(course, out)) == settled  # the tombstone ships unchanged
+    shutil.rmtree(out / ".levcards-cache")
+    assert _columns(_build(course, out)) == settled
 
 
 def test_frozen_build_refuses_to_change_the_ledger(course: Path, tmp_path: Path) -> None:

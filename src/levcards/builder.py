@@ -391,9 +391,10 @@ class _SeriesWriter:
         series.output = self.out / f"{series.slug}.apkg"
         cache = self.report.cache
         if cache is not None:
+            # a rebuild that changes nothing finds every live note it ships unchanged
+            live = series.note_count - len(self.changes.series[series.slug].carried)
             _record_series(cache, series, self.new_ledger, packaged.fingerprint,
-                           self.stable.get(series.slug, False),
-                           self.changes.series[series.slug].unchanged, packaged.package)
+                           self.stable.get(series.slug, False), live, packaged.package)
             cache.forget_items(series.slug)
         if let_go:
             series.let_go()
@@ -479,7 +480,8 @@ def _ledger_digest(ledger: Ledger, slug: str) -> str:
 
 def _record_series(cache: Cache, series: SeriesResult, ledger: Ledger, fingerprint: str,
                    stable: bool, unchanged: int, package: str | None) -> None:
-    """What the next build needs to keep this series as it is, if nothing changes."""
+    """What the next build needs to keep this series as it is, if nothing changes
+    (``unchanged``: the notes that build will report unchanged)."""
     keys = [cache.articles.get(a.path, {}).get("key") for a in series.articles]
     if package is None or any(k is None for k in keys) or series.origin == "ledger":
         return

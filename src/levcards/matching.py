@@ -200,7 +200,8 @@ def assign(notes: list[NoteSpec], old: Mapping[str, Entry], ids: NoteIds, slug: 
             changes.keys[guid] = entry.key
             kept = entry
         elif entry.retired:
-            kept = entry
+            kept = entry  # a tombstone shipped again as it was: Anki leaves it alone
+            changes.unchanged += 1
         else:
             tags = sorted(set(entry.tags) | {RETIRED_TAG})
             kept = replace(entry, tags=tags, retired=True, mod=max(now, entry.mod + 1),
