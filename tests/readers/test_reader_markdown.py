@@ -9,6 +9,7 @@ import pytest
 from levcards.errors import SourceError
 from levcards.model import Article, Block
 from levcards.readers import markdown, read_article
+from levcards.readers.common import title_from_slug
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "articles"
 
@@ -108,6 +109,29 @@ def test_title_falls_back_to_the_file_name(tmp_path: Path) -> None:
     assert article.reader == "markdown"
     assert article.slug == "why-budgets-fail"
     assert article.title == "Why budgets fail"
+
+
+def test_frontmatter_that_lost_its_opening_fence_is_still_read() -> None:
+    text = ("layout: post\ntitle: \"Week 3: Spacing and Sleep\"\n---\n\nNotes from the "
+            "course.\n\n## Spacing\n\nShort sessions on many days beat one long one.\n")
+    article = read(text)
+    assert article.title == "Week 3: Spacing and Sleep"
+    assert article.meta["layout"] == "post"
+    assert [(s.title, s.line) for s in article.sections if s.title] == [("Spacing", 7)]
+
+
+def test_text_that_only_looks_like_headless_frontmatter_stays_text() -> None:
+    text = "Note: read this first.\nWarning: [unclosed\n---\n\n# Kept\n\nText.\n"
+    article = read(text)
+    assert article.meta == {} and article.title == "Kept"
+
+
+@pytest.mark.parametrize(("slug", "title"), [
+    ("t08-time-blocking-mistakes", "Time blocking mistakes"), ("007-intro", "Intro"),
+    ("ch3_budgets", "Budgets"), ("2024-goals", "2024 goals"), ("3-body-problem", "3 body problem"),
+    ("mp3-players", "Mp3 players")])
+def test_a_running_number_in_the_file_name_is_no_part_of_the_title(slug: str, title: str) -> None:
+    assert title_from_slug(slug) == title
 
 
 # --- blocks ------------------------------------------------------------------------------------

@@ -41,6 +41,29 @@ def test_first_bare_line_before_content_is_the_title(export: Article) -> None:
     assert (export.sections[0].title, export.sections[0].level) == ("The Two-Minute Start", 1)
 
 
+def test_a_long_first_line_standing_alone_is_the_title() -> None:
+    text = ("Sourdough starters explained: 4 feeding myths, how they rise, and what to do when "
+            "yours stalls\n\nLast updated: March 2, 2026\n\nA starter is flour and water that "
+            "wild yeast has moved into.\n\nFeeding basics\n\nFeed it twice a day at room "
+            "temperature.\n")
+    article = read(text)
+    assert article.title.startswith("Sourdough starters explained")
+    assert article.sections[0].level == 1
+
+
+def test_a_name_printed_twice_above_the_content_is_the_site_not_the_title() -> None:
+    text = ("Crumb and Crust Bakery\n\nRye Starters (Part 3)\n\nCrumb and Crust Bakery\n\n"
+            "Rye ferments faster than wheat because its bran carries more wild yeast.\n")
+    assert read(text).title == "Rye Starters (Part 3)"
+
+
+def test_a_page_of_tables_is_titled_by_its_heading_not_its_footer() -> None:
+    text = ("Oven Words\nTerm\nMeaning\nBloom\nThe rise in the first minutes of baking.\n"
+            "Crumb\nThe pattern of holes inside the loaf.\nScore\nA cut made so the loaf "
+            "opens where you choose.\nLast updated\n")
+    assert read(text).title == "Oven Words"
+
+
 def test_bare_lines_are_headings_at_their_lines(export: Article) -> None:
     text = EXPORT.read_text(encoding="utf-8")
     headings = [(s.title, s.level, s.line) for s in export.sections]

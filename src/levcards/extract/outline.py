@@ -141,8 +141,7 @@ def _nest_under_empty_roles(sections: list[Section], levels: list[int]) -> list[
 def _assign(node: Node, role: Role | None, parent_shape: Shape) -> None:
     """Give ``node``'s children their shape and role (``role`` is the one ``node`` works in)."""
     _find_lead_ins(node)
-    if node.level == 1 and node.shape == "role" and any(
-            heading_role(c.section.title) for c in node.children):
+    if node.level == 1 and node.shape == "role" and _below_names_a_role(node):
         # a title naming a kind ("5 Protein Myths …") over sections that name their own: the
         # title announces the topic, the sections say where the items are
         node.shape, node.role, role = "plain", None, None
@@ -185,6 +184,11 @@ def _shape(node: Node, role: Role | None, parent_shape: Shape,
     if _groups_items(node, role):
         return "group", role
     return "item", role
+
+
+def _below_names_a_role(node: Node) -> bool:
+    """Some heading under ``node``, at any depth, names a role of its own."""
+    return any(heading_role(c.section.title) or _below_names_a_role(c) for c in node.children)
 
 
 def _end_of_numbered_run(node: Node, inventory: bool) -> int:

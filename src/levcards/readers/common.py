@@ -20,10 +20,14 @@ def title_from_slug(slug: str, sections: tuple[Section, ...] | list[Section] = (
         text = next((b.text for s in sections for b in s.blocks if b.kind == "paragraph"), "")
         if text:
             return _opening(text)
-    words = slug.replace("-", " ").strip()
+    words = _SERIAL.sub("", slug).replace("-", " ").replace("_", " ").strip() or slug
     return words[:1].upper() + words[1:] if words else "Untitled"
 
 
+_SERIAL = re.compile(r"^(?:[a-z]\d{2,}|0\d+|(?:ch|part|lesson|ep)\d+)[-_ ]+(?=[a-z])",
+                     re.IGNORECASE)
+"""A running number that orders files ("07-", "t08-", "ch3_"), not part of what they are about;
+"3-body-problem", "2024-goals" and "mp3-players" keep theirs."""
 _HASHLIKE = re.compile(r"(^|-)[0-9a-f]{8,}($|-)|^[\d-]+$")
 MAX_TITLE_WORDS = 8
 

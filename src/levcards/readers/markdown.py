@@ -87,13 +87,38 @@ def sniff(text: str) -> bool:
 def split_frontmatter(text: str, shown: str) -> tuple[dict[str, Any], str]:
     """Return (metadata, body) where body keeps the file's line numbers (frontmatter blanked)."""
     if not _HANDLER.detect(text):
-        return {}, text
+        return _headless(text, shown)
     lines = text.split("\n")
     end = next((i for i in range(1, len(lines)) if re.fullmatch(r"-{3,}\s*", lines[i])), None)
     if end is None:
         raise SourceError(shown, 1, "frontmatter starts with '---' but is never closed; add a "
                           "'---' line after the metadata", code="frontmatter")
-    raw = "\n".join(lines[1:end])
+    return _load(lines, 1, end, shown)
+
+
+_KEY_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:\s|$)")
+MAX_HEADLESS_LINES = 30
+
+
+def _headless(text: str, shown: str) -> tuple[dict[str, Any], str]:
+    """Frontmatter whose opening '---' a copy lost: the file opens with two or more
+    ``key: value`` lines and a '---' line closes them. Metadata that does not parse as YAML
+    is then taken for text, as it may be."""
+    lines = text.split("\n", MAX_HEADLESS_LINES + 1)[:MAX_HEADLESS_LINES]
+    end = next((i for i, line in enumerate(lines) if re.fullmatch(r"-{3,}\s*", line)), None)
+    if end is None or end < 2 or not all(
+            _KEY_LINE.match(line) or line.startswith((" ", "\t", "- ")) for line in lines[:end]):
+        return {}, text
+    try:
+        return _load(text.split("\n"), 0, end, shown)
+    except SourceError:
+        return {}, text
+
+
+def _load(lines: list[str], start: int, end: int, shown: str) -> tuple[dict[str, Any], str]:
+    """The metadata on ``lines[start:end]`` and the body with those lines (and the fences)
+    blanked, so body lines keep their numbers."""
+    raw = "\n".join(lines[start:end])
     if len(_ALIAS.findall(raw)) > MAX_FRONTMATTER_ALIASES:
         raise SourceError(shown, 1, "frontmatter uses too many YAML aliases; write the values "
                           "out", code="frontmatter")

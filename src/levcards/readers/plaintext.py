@@ -309,21 +309,41 @@ def _is_label_line(raw: str) -> bool:
 
 
 def _title_index(elements: list[_Element]) -> int | None:
-    """The page title: the heading above the byline, else the last heading before the content."""
-    first_content = next((i for i, e in enumerate(elements) if e.kind in ("paragraph", "item")),
-                         len(elements))
+    """The page title: the heading above the byline, else the last heading before the content,
+    else a first line that stands alone and reads as a title, not a sentence."""
+    first_content = next((i for i, e in enumerate(elements)
+                          if e.kind in ("paragraph", "item", "table")), len(elements))
     heads = [i for i in range(first_content) if elements[i].kind == "heading"]
     for i in heads:
         if i + 1 < len(elements) and elements[i + 1].kind == "byline":
             return i
     # a heading over a list ("At a glance") or a generic one ("Introduction") opens a section;
     # a word or two ("Shop", "Volunteer") is the site's menu, not the page's title
-    titles = [i for i in heads if elements[i].follow != "list" and not _GENERIC.match(elements[i].text)]
+    # a line printed twice above the content ("Deimos Data" over and under the title) is the
+    # site's name
+    named = [elements[i].text.casefold() for i in heads]
+    titles = [i for i in heads if elements[i].follow != "list" and not _GENERIC.match(elements[i].text)
+              and named.count(elements[i].text.casefold()) == 1]
     worded = [i for i in titles if len(elements[i].text.split()) >= MIN_TITLE_WORDS]
-    return (worded or titles)[-1] if titles else None
+    if titles:
+        return (worded or titles)[-1]
+    return 0 if elements and _title_line(elements) else None
+
+
+def _title_line(elements: list[_Element]) -> bool:
+    """The page opens with a line of its own that is no sentence ("VPNs explained: 5 key myths
+    debunked, how they work, and usage tips"): the title a heading test missed for its length."""
+    first = elements[0]
+    nxt = elements[1] if len(elements) > 1 else None
+    words = first.text.split()
+    return (first.kind == "paragraph" and nxt is not None and nxt.run != first.run
+            and MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_LINE_WORDS
+            and not first.text.rstrip().endswith((".", "!", ";", ",", ":", "…"))
+            and first.text[:1].isupper())
 
 
 MIN_TITLE_WORDS = 3
+MAX_TITLE_LINE_WORDS = 18
 
 
 def _level(el: _Element) -> int:
@@ -362,6 +382,10 @@ def _sections(elements: list[_Element]) -> tuple[str, tuple[Section, ...]]:
                 builder.heading(el.text, 1, el.line)
             else:
                 builder.heading(el.text, _level(el), el.line)
+            continue
+        if i == title_at:  # a first line standing alone as the title
+            title = el.text
+            builder.heading(el.text, 1, el.line)
             continue
         if skip_run is not None and el.kind != "code":
             continue  # a page script is kept as code wherever it stands
