@@ -125,24 +125,40 @@ def test_takeaway_without_highlight_still_hides_a_phrase_but_not_everything() ->
     assert visible.strip(" .")  # at least one word stays visible
 
 
-def test_three_sentence_summary_gives_three_cloze_notes() -> None:
-    summary = ("Small buffers prevent big debts. A separate account keeps the buffer away from daily spending. "
-               "Refilling the buffer comes before new goals.")
-    notes = notes_for(Takeaway(summary, ref(30)))
-    assert len(notes) == 3
-    sentences = ["Small buffers prevent big debts.",
-                 "A separate account keeps the buffer away from daily spending.",
-                 "Refilling the buffer comes before new goals."]
-    for note, sentence in zip(notes, sentences):
-        assert note.notetype == "cloze"
-        assert cloze_numbers(note.fields[0]) == [1]
-        revealed = re.sub(r"\{\{c1::(.*?)\}\}", r"\1", note.fields[0])
-        assert revealed == sentence
-        hidden = re.findall(r"\{\{c1::(.*?)\}\}", note.fields[0])[0]
-        assert 1 <= len(hidden.split()) <= 4
-    # the neighbouring sentence is the first card's Extra, never the whole summary
-    assert [n.fields[1] for n in notes] == [sentences[1], "", ""]
-    assert len({n.guid for n in notes}) == 3
+def test_a_takeaway_of_several_sentences_is_one_cloze_on_its_claim() -> None:
+    text = ("Small buffers prevent big debts. A separate account keeps the buffer away from daily "
+            "spending. Refilling the buffer comes before new goals.")
+    (note,) = notes_for(Takeaway(text, ref(30)))
+    assert note.notetype == "cloze" and cloze_numbers(note.fields[0]) == [1]
+    assert re.sub(r"\{\{c1::(.*?)\}\}", r"\1", note.fields[0]) == "Small buffers prevent big debts."
+    hidden = re.findall(r"\{\{c1::(.*?)\}\}", note.fields[0])[0]
+    assert 1 <= len(hidden.split()) <= 4
+    # the neighbouring sentence is the Extra, never the whole takeaway
+    assert note.fields[1] == "A separate account keeps the buffer away from daily spending."
+
+
+def test_a_claim_with_no_phrase_worth_a_blank_gives_way_to_the_next_sentence() -> None:
+    text = "It helps. Interest on interest makes the curve bend upward over decades."
+    (note,) = notes_for(Takeaway(text, ref(31)))
+    assert note.key == norm("Interest on interest makes the curve bend upward over decades.")
+    assert note.fields[1] == ""  # nothing follows it
+
+
+@pytest.mark.parametrize(("sentence", "praise"), [
+    ("Interleaving is more effective than blocked practice.", "effective"),
+    ("Rest days are essential for strength training.", "essential"),
+    ("A checklist is a powerful tool for busy kitchens.", "powerful"),
+])
+def test_a_blank_never_hides_the_authors_praise(sentence: str, praise: str) -> None:
+    """ "more [...] than blocked practice" asks for "effective": a guess at a judgement."""
+    (note,) = notes_for(Takeaway(sentence, ref(9)))
+    (hidden,) = re.findall(r"\{\{c1::(.*?)\}\}", note.fields[0])
+    assert praise not in hidden and hidden in sentence
+
+
+def test_good_and_bad_still_name_things() -> None:
+    (note,) = notes_for(Takeaway("Leverage amplifies mistakes and bad incentives.", ref(9)))
+    assert re.findall(r"\{\{c1::(.*?)\}\}", note.fields[0]) == ["bad incentives"]
 
 
 def test_several_bold_phrases_make_c1_c2_and_edges_are_never_function_words() -> None:

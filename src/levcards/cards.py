@@ -178,12 +178,13 @@ _PRONOUN = re.compile(r"^(it|this|these|they|that|those|he|she|its|their)\b", re
 
 
 def _takeaway(ctx: NoteContext, item: Takeaway) -> list[NoteSpec]:
-    """One cloze per sentence on its key phrase; a sentence that leans on the one before it
-    shows that one above it, and the sentence after the first is its Extra."""
+    """One cloze: on the key phrase of the takeaway's claim, its first sentence with a phrase
+    worth a blank ("**Spaced repetition beats cramming.** When we review …": the rest explains
+    the claim, and the sentence after it is the Extra). A sentence that leans on the one before
+    it shows that one above it."""
     parts = sentences(item.text) or [item.text]
-    notes = []
     for index, sentence in enumerate(parts):
-        if len(parts) > 1 and len(sentence.split()) < 4:
+        if len(parts) > 1 and len(sentence.split()) < 4 and index + 1 < len(parts):
             continue
         if item.highlight and not item.phrases and item.highlight in sentence:
             phrases = [item.highlight]  # the author chose it (a sidecar's "hide")
@@ -196,10 +197,10 @@ def _takeaway(ctx: NoteContext, item: Takeaway) -> list[NoteSpec]:
         text = render.cloze_phrases(sentence, phrases)
         if lead and _PRONOUN.match(sentence):
             text = f'<div class="lc-lead">{render.text(lead)}</div>{text}'
-        extra = parts[index + 1] if index + 1 < len(parts) and index == 0 else ""
-        notes.append(ctx.note("cloze", "takeaway", sentence, item.ref,
-                              [text, render.text(extra) if extra else ""], len(phrases)))
-    return notes
+        extra = parts[index + 1] if index + 1 < len(parts) else ""
+        return [ctx.note("cloze", "takeaway", sentence, item.ref,
+                         [text, render.text(extra) if extra else ""], len(phrases))]
+    return []
 
 
 def _mistake(ctx: NoteContext, item: Mistake) -> list[NoteSpec]:

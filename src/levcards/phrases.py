@@ -48,8 +48,9 @@ def key_phrases(sentence: str, bolded: Sequence[str] = (), terms: Iterable[str] 
     phrases: each becomes its own cloze); [] when no phrase is worth a card.
 
     Phrases that carry a fact qualify: what the author bolded, a term the article defines, a
-    figure or range, a named concept, and the object of the claim when it is a noun phrase of
-    substance (two content words, or one long one). A phrase whose words all stand in ``known``
+    figure or range, a named concept, and the object of the claim, the noun phrase closing its
+    clause or its subject, when that is a noun phrase of substance (two content words, or one
+    long noun; no judging word such as "essential" at its edges). A phrase whose words all stand in ``known``
     (the article's title) would be guessed, not recalled. Without such a phrase there is no
     cloze: a blank on a filler word teaches nothing.
     """
@@ -58,7 +59,7 @@ def key_phrases(sentence: str, bolded: Sequence[str] = (), terms: Iterable[str] 
         return sorted(dict.fromkeys(chosen), key=sentence.find)[:3]
     seen = set(re.findall(r"[a-z0-9]+", known.lower()))
     strong = (_defined_term(sentence, terms), _number(sentence), _named(sentence))
-    weak = (_object(sentence), _clause_end(sentence))
+    weak = (_object(sentence), _clause_end(sentence), _subject(sentence))
     for candidate in (*strong, *(w for w in weak if _substantial(w))):
         if (candidate and candidate in sentence and _usable(candidate)
                 and not _in_list(sentence, candidate)
@@ -73,13 +74,26 @@ GENERIC = frozenset("other another same way ways part idea ideas thing things lo
                     "result results".split())
 
 
+EVALUATIVE = frozenset(
+    "effective ineffective essential important powerful useful helpful crucial critical key vital "
+    "valuable beneficial better best great easy easier hard harder simple simpler possible "
+    "necessary significant realistic proper various".split())
+"""Words that judge rather than say: a blank on "essential" or "powerful tool" tests whether
+the learner guesses the author's praise, not a fact. "Good" and "bad" stay out: "bad debt"
+and "bad incentives" name things."""
+_NOT_A_NOUN = re.compile(r"(ing|ive|ful|ous|able|ible|ly)$")
+
+
 def _substantial(phrase: str) -> bool:
-    """A noun phrase worth recalling: two content words, or one long word, none of them generic
-    at the edges ("default choice", "procrastination"; not "limits", "other gadget")."""
-    words = phrase.split()
-    if not words or words[0].lower() in GENERIC or words[-1].lower() in GENERIC:
+    """A noun phrase worth recalling: two content words, or one long noun, no generic or
+    judging word at the edges ("default choice", "procrastination"; not "limits", "other
+    gadget", "powerful tool", "effective", "engaging")."""
+    words = [w.lower() for w in phrase.split()]
+    if not words or {words[0], words[-1]} & (GENERIC | EVALUATIVE):
         return False
-    return len(words) >= 2 or len(words[0]) >= MIN_LONE_WORD
+    if len(words) == 1:
+        return len(words[0]) >= MIN_LONE_WORD and not _NOT_A_NOUN.search(words[0])
+    return True
 
 
 _NAMED = re.compile(r"(?<=[a-z,;] )((?:[A-Z][\w'’-]+|[A-Z]{2,})(?: (?:[A-Z][\w'’-]+|[A-Z]{2,}|of|the)){1,3})")
