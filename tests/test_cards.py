@@ -78,11 +78,11 @@ def test_definition_asks_what_the_term_means_and_back_for_the_term() -> None:
     assert len(note.fields) == len(BASIC_FIELDS)
 
 
-@pytest.mark.parametrize(("term", "asked"), [("A cognitive bias", "cognitive bias"),
-                                             ("an index fund", "index fund"),
-                                             ("The Hague", "The Hague"), ("A", "A")])
-def test_a_term_is_asked_without_the_article_it_opened_its_sentence_with(term: str,
-                                                                          asked: str) -> None:
+@pytest.mark.parametrize(("term", "asked"), [("A cognitive bias", "a cognitive bias"),
+                                             ("An index fund", "an index fund"),
+                                             ("A priori", "a priori"), ("The Hague", "The Hague"),
+                                             ("A", "A")])
+def test_a_term_is_asked_with_its_article_in_lower_case(term: str, asked: str) -> None:
     (note,) = notes_for(Definition(term, "a word for testing what the card asks.", ref(3)))
     assert note.fields[0].startswith(f"What does <b>{asked}</b> mean?")
 

@@ -136,15 +136,16 @@ def _qa(ctx: NoteContext, item: QAPair) -> list[NoteSpec]:
     return [ctx.note("basic", "qa", item.question, item.ref, [front, atomic(item.answer), ""], 1)]
 
 
-_ARTICLE = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+(?=[a-z])")
-"""A term written as it opens its sentence ("A cognitive bias is …") is asked without the
-article: "What does cognitive bias mean?"; "The Hague" keeps its "The"."""
+_ARTICLE = re.compile(r"^(An?|The)(?=\s+[a-z])")
+"""A term written as it opens its sentence ("A cognitive bias is …") is asked in the middle of
+one: "What does a cognitive bias mean?". The article stays ("a priori" needs it) in lower
+case; "The Hague" keeps its capital."""
 
 
 def _definition(ctx: NoteContext, item: Definition) -> list[NoteSpec]:
     """"What does X mean?"; a second card asks for the term from its definition when that is
     a fair question (``answerable_reverse``)."""
-    term = render.text(_ARTICLE.sub("", item.term))
+    term = render.text(_ARTICLE.sub(lambda m: m.group(1).lower(), item.term))
     front = f"What does <b>{term}</b> mean?{ctx.sense()}"
     reverse = term if answerable_reverse(item.term, item.definition, ctx.article.title) else ""
     return [ctx.note("basic", "definition", item.term, item.ref,
