@@ -140,6 +140,16 @@ def test_an_unnumbered_heading_after_numbered_terms_is_no_term() -> None:
     assert [term for term, _ in defs(text)] == ["Brood", "Super", "Smoker"]
 
 
+def test_a_bold_label_is_the_term_whole_even_with_a_dash_inside() -> None:
+    text = ("# Test Planning\n\n## Glossary\n\n"
+            "- **Power (1 - β):** the chance a test detects an effect that is really there.\n"
+            "- **Alpha - the threshold:** the false-alarm rate you accept in advance.\n")
+    assert defs(text) == [
+        ("Power (1 - β)", "the chance a test detects an effect that is really there."),
+        ("Alpha - the threshold", "the false-alarm rate you accept in advance."),
+    ]
+
+
 # --- Markdown: lines kept inside a paragraph, headings in every form ----------------------------
 
 def test_question_and_answer_lines_inside_one_markdown_paragraph() -> None:

@@ -111,6 +111,13 @@ def test_title_falls_back_to_the_file_name(tmp_path: Path) -> None:
     assert article.title == "Why budgets fail"
 
 
+def test_highlight_marks_go_from_a_line_without_other_markup() -> None:
+    article = read("## Par value\n\nA bond's par value is ==what the issuer repays at maturity==."
+                   " It is also called face value.\n")
+    assert [b.text for b in article.blocks()] == [
+        "A bond's par value is what the issuer repays at maturity. It is also called face value."]
+
+
 def test_frontmatter_that_lost_its_opening_fence_is_still_read() -> None:
     text = ("layout: post\ntitle: \"Week 3: Spacing and Sleep\"\n---\n\nNotes from the "
             "course.\n\n## Spacing\n\nShort sessions on many days beat one long one.\n")

@@ -180,8 +180,9 @@ def glossary_lines(unit: Unit, claimed: set[int]) -> list[Found]:
 
 
 def _glossary_pair(block: Block) -> tuple[str, str] | None:
-    """(term, text) of a line in a glossary, where any label line is an entry."""
-    pair = split_label(block.text)
+    """(term, text) of a line in a glossary, where any label line is an entry. A bold label
+    ("**Power (1 - β):** …") is the term whole, whatever dashes it holds."""
+    pair = _bold_label(block) or split_label(block.text)
     if pair is None or norm(pair[0]) in NOT_TERMS or words(pair[0])[:1] and words(
             pair[0])[0].lower() in _ASIDES or (sentences(pair[1]) or [""])[0].endswith("?"):
         return None  # "First principles thinking asks: is it true?" is no entry
@@ -191,6 +192,14 @@ def _glossary_pair(block: Block) -> tuple[str, str] | None:
             block.strong[0]):
         return None  # "**Float** is a cushion: …": the bold term, not a clause, is the label
     return pair
+
+
+def _bold_label(block: Block) -> tuple[str, str] | None:
+    if not _bold_led(block) or not block.strong[0].rstrip().endswith(":"):
+        return None
+    term = block.strong[0].rstrip()[:-1].strip()
+    rest = block.text[len(block.strong[0]):].strip()
+    return (term, rest) if term and rest else None
 
 
 def _bold_led(block: Block) -> bool:

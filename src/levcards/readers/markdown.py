@@ -198,8 +198,10 @@ def _text(token: Token, env: dict[str, Any], warnings: list[tuple[int, str]],
 
 
 def _plain_text(token: Token) -> tuple[str, tuple[str, ...]]:
-    """The text of an inline token without markup: plain text and line breaks read as spaces."""
-    return clean(token.content.replace("\n", " ")), ()
+    """The text of an inline token without markup: plain text and line breaks read as spaces,
+    ==highlight== marks dropped as in marked-up text."""
+    text = token.content.replace("\n", " ")
+    return clean(_unhighlight(text) if "==" in text else text), ()
 
 
 def inline_text(token: Token, warnings: list[tuple[int, str]], line: int) -> tuple[str, tuple[str, ...]]:
