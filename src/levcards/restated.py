@@ -27,26 +27,55 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 def stems(text: str) -> frozenset[str]:
     """The content words of HTML ``text``, cut to a stem so "absorbs" meets "absorbed"."""
-    plain = html.unescape(_TAG.sub(" ", _SCAFFOLD.sub(" ", text))).lower()
-    words = (w.rstrip("s") if len(w) > 3 else w for w in _WORD.findall(plain))
-    return frozenset(w[:_STEM] for w in words if w not in FUNCTION and len(w) > 2)
+    if "<" in text:
+        text = _TAG.sub(" ", _SCAFFOLD.sub(" ", text))
+    if "&" in text:
+        text = html.unescape(text)
+    found = set()
+    for word in _WORD.findall(text.lower()):
+        if len(word) > 3:
+            word = word.rstrip("s")
+        if len(word) > 2 and word not in FUNCTION:
+            found.add(word[:_STEM])
+    return frozenset(found)
 
 
 def drop_restated(notes: list[NoteSpec]) -> list[NoteSpec]:
     """``notes`` (one article's) without the clozes that another card already asks."""
+    if not any(n.notetype == "cloze" for n in notes):
+        return notes
     basics = [n for n in notes if n.notetype == "basic"]
-    words = [stems(" ".join(n.fields[:2])) for n in basics]
+    cards = _Cards([" ".join(n.fields[:2]) for n in basics])
     explained = [stems(n.key) for n in basics if n.kind == "mistake"]
     return [n for n in notes if n.notetype != "cloze"
-            or not _restates(n.fields[0], words, explained if n.kind == "mistake" else [])]
+            or not _restates(n.fields[0], cards, explained if n.kind == "mistake" else [])]
 
 
-def _restates(cloze: str, words: list[frozenset[str]], mistakes: list[frozenset[str]]) -> bool:
+class _Cards:
+    """The basic cards' words, worked out only for a card whose text holds every hidden stem
+    (most clozes share nothing with most cards, and stemming every card costs a build time)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.lowered = [t.lower() for t in texts]
+        self.words: dict[int, frozenset[str]] = {}
+
+    def holding(self, hidden: frozenset[str]) -> list[frozenset[str]]:
+        found = []
+        for index, text in enumerate(self.lowered):
+            if all(stem in text for stem in hidden):
+                if index not in self.words:
+                    self.words[index] = stems(text)
+                found.append(self.words[index])
+        return found
+
+
+def _restates(cloze: str, cards: _Cards, mistakes: list[frozenset[str]]) -> bool:
     hidden = stems(" ".join(_CLOZE.findall(cloze)))
-    context = stems(_CLOZE.sub(" ", cloze)) - hidden
     if not hidden:
         return False
-    if any(hidden <= w and len(context & w) >= SHARED_WORDS * len(context) for w in words):
+    context = stems(_CLOZE.sub(" ", cloze)) - hidden
+    if any(hidden <= w and len(context & w) >= SHARED_WORDS * len(context)
+           for w in cards.holding(hidden)):
         return True
     said = hidden | context
     return any(len(c & said) >= max(2, SHARED_WORDS * len(c)) for c in mistakes)
