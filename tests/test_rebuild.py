@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from anki.collection import Collection
-from ankitools import import_apkg, notes
+from ankitools import import_apkg, notes, review_all
 from ledgers import ledger_notes
 from typer.testing import CliRunner
 
@@ -68,18 +67,6 @@ def _build(source: Path, out: Path, *extra: str) -> dict:
     return json.loads(result.stdout)
 
 
-def _review_all(col: Collection) -> int:
-    """Answer every due card once so each has review history."""
-    for deck in col.decks.all_names_and_ids():
-        col.decks.select(deck.id)
-        for _ in range(col.card_count()):
-            card = col.sched.getCard()
-            if card is None:
-                break
-            col.sched.answerCard(card, 4)  # "easy": graduates at once, so it is not shown again
-    return sum(1 for cid in col.find_cards("") if col.get_card(cid).reps > 0)
-
-
 @pytest.fixture
 def course(tmp_path: Path) -> Path:
     source = tmp_path / "course"
@@ -91,7 +78,7 @@ def course(tmp_path: Path) -> Path:
 def test_v2_updates_v1_in_place(course: Path, tmp_path: Path, collection: Collection) -> None:
     v1 = _build(course, tmp_path / "v1")
     import_apkg(collection, tmp_path / "v1" / "habits-of-money.apkg")
-    reviewed = _review_all(collection)
+    reviewed = review_all(collection)
     assert reviewed == collection.card_count() > 0
     before = {r.guid: r for r in notes(collection)}
     history = {cid: collection.get_card(cid).reps for cid in collection.find_cards("")}

@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 from anki.collection import Collection
-from ankitools import import_apkg, notes
+from ankitools import import_apkg, notes, review_all
 from typer.testing import CliRunner
 
 from levcards.cli import app
@@ -24,21 +24,11 @@ ROOT = Path(__file__).resolve().parents[1]
 PREVIOUS = Path(__file__).parent / "fixtures" / "release-0.1.0"
 
 
-def _review_all(col: Collection) -> None:
-    for deck in col.decks.all_names_and_ids():
-        col.decks.select(deck.id)
-        for _ in range(col.card_count()):
-            card = col.sched.getCard()
-            if card is None:
-                break
-            col.sched.answerCard(card, 3)
-
-
 def test_the_previous_release_updates_in_place(tmp_path: Path, collection: Collection) -> None:
     assert sorted(PREVIOUS.glob("*.apkg")), f"the release fixtures are missing from {PREVIOUS}"
     for package in sorted(PREVIOUS.glob("*.apkg")):
         import_apkg(collection, package)
-    _review_all(collection)
+    review_all(collection, ease=3)
     before = {row.guid: row for row in notes(collection)}
     history = {cid: collection.get_card(cid).reps for cid in collection.find_cards("")}
     assert before and all(history.values())

@@ -87,13 +87,11 @@ def enclosing_course(source: Path) -> tuple[Path, str] | None:
     """The course ``source`` lies inside, if any: the nearest folder above it holding a ledger,
     else the nearest holding a levcards.toml. A folder holding its own ledger is a course."""
     start = source.resolve()
-    if start.is_dir() and (start / LEDGER_NAME).exists():
+    own = start if start.is_dir() else start.parent  # where build would keep the ledger
+    if (own / LEDGER_NAME).exists():
         return None
-    folders = start.parents if start.is_dir() else start.parents[1:]
-    if not start.is_dir() and (start.parent / LEDGER_NAME).exists():
-        return None  # a lone file beside its own ledger: that folder is its course
     for marker in (LEDGER_NAME, cfg.CONFIG_NAME):
-        for folder in folders:
+        for folder in own.parents:
             if (folder / marker).is_file():
                 return _shown(folder, source), marker
     return None
