@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from urllib.parse import urljoin
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin
 
 from . import render
-from .extract.text import norm, sentences
+from .answers import atomic, is_advice, is_fragment, mistake_answer, refers_back
+from .extract.text import norm, sentences, split_label
 from .extract.vocabulary import heading_role
 from .identity import guid
 from .model import (
@@ -28,7 +29,7 @@ from .model import (
     SourceRef,
     Takeaway,
 )
-from .phrases import key_phrases
+from .phrases import key_phrases, term_in
 from .restated import drop_restated
 
 if TYPE_CHECKING:
@@ -108,29 +109,6 @@ def tag_safe(tag: str) -> str:
     return re.sub(r"[^\w:.+-]+", "_", tag.strip()).strip("_")
 
 
-ANSWER_WORDS = 25
-MIN_ANSWER_WORDS = 5
-"""A card's answer: its first sentence, and the sentences after it only while the whole stays
-within this many words (the rest of a long explanation is in the article, one link away)."""
-
-
-def atomic(text: str) -> str:
-    """The answer as HTML: the first sentence, then what fits in ``ANSWER_WORDS`` as a
-    secondary line."""
-    parts = sentences(text) or [text]
-    more: list[str] = []
-    count = len(parts[0].split())
-    for part in parts[1:]:
-        count += len(part.split())
-        if count > ANSWER_WORDS and (more or len(parts[0].split()) >= MIN_ANSWER_WORDS):
-            break  # "It can." or "Usually, yes." alone is no answer: its reason comes along
-        more.append(part)
-    answer = render.text(parts[0].strip())
-    if more:
-        answer += f'<div class="lc-more">{render.text(" ".join(more))}</div>'
-    return answer
-
-
 def _qa(ctx: NoteContext, item: QAPair) -> list[NoteSpec]:
     front = render.text(item.question) + ctx.sense()
     return [ctx.note("basic", "qa", item.question, item.ref, [front, atomic(item.answer), ""], 1)]
@@ -145,11 +123,26 @@ case; "The Hague" keeps its capital."""
 def _definition(ctx: NoteContext, item: Definition) -> list[NoteSpec]:
     """"What does X mean?"; a second card asks for the term from its definition when that is
     a fair question (``answerable_reverse``)."""
+    if is_fragment(item.definition) or refers_back(item.definition):
+        return []
+    sentence = _first_sentence(item.definition)
+    named = term_in(sentence, item.term)
+    if named:  # "A major driver of the fallacy is our emotional attachment …": a sentence that
+        return [ctx.note("cloze", "definition", item.term, item.ref,  # uses the term, not a
+                         [render.cloze_phrases(sentence, [named]), ""], 1)]  # definition of it
     term = render.text(_ARTICLE.sub(lambda m: m.group(1).lower(), item.term))
+    if "," in item.term:  # "Acetylcholine, Dopamine and Serotonin: neuromodulators of …"
+        return [ctx.note("basic", "definition", item.term, item.ref,
+                         [f"What are <b>{term}</b>?{ctx.sense()}", atomic(item.definition), ""],
+                         1)]
     front = f"What does <b>{term}</b> mean?{ctx.sense()}"
     reverse = term if answerable_reverse(item.term, item.definition, ctx.article.title) else ""
     return [ctx.note("basic", "definition", item.term, item.ref,
                      [front, atomic(item.definition), reverse], 2 if reverse else 1)]
+
+
+def _first_sentence(text: str) -> str:
+    return (sentences(text) or [text])[0]
 
 
 MAX_REVERSE_WORDS = 25
@@ -182,49 +175,73 @@ def _takeaway(ctx: NoteContext, item: Takeaway) -> list[NoteSpec]:
     """One cloze: on the key phrase of the takeaway's claim, its first sentence with a phrase
     worth a blank ("**Spaced repetition beats cramming.** When we review …": the rest explains
     the claim, and the sentence after it is the Extra). A sentence that leans on the one before
-    it shows that one above it."""
-    parts = sentences(item.text) or [item.text]
+    it shows that one above it; a point's label ("Abstraction: Mental models simplify …") is
+    shown above its claim, never blanked: the claim's own words would give it away."""
+    label, text = _point_label(item.text, item.phrases)
+    parts = sentences(text) or [text]
     for index, sentence in enumerate(parts):
         if len(parts) > 1 and len(sentence.split()) < 4 and index + 1 < len(parts):
             continue
+        lead = parts[index - 1] if index else item.context
+        if _PRONOUN.match(sentence) and lead:
+            shown = [label, lead] if label and index else [label or lead]
+        else:
+            shown = [label] if label else []
         if item.highlight and not item.phrases and item.highlight in sentence:
             phrases = [item.highlight]  # the author chose it (a sidecar's "hide")
         else:
+            known = " ".join([ctx.article.title, *shown])
             phrases = key_phrases(sentence, [p for p in item.phrases if p in sentence], ctx.terms,
-                                  ctx.article.title)
+                                  known)
         if not phrases:
             continue
-        lead = parts[index - 1] if index else item.context
-        text = render.cloze_phrases(sentence, phrases)
-        if lead and _PRONOUN.match(sentence):
-            text = f'<div class="lc-lead">{render.text(lead)}</div>{text}'
+        body = "".join(f'<div class="lc-lead">{render.text(s)}</div>' for s in shown if s)
         extra = parts[index + 1] if index + 1 < len(parts) else ""
         return [ctx.note("cloze", "takeaway", sentence, item.ref,
-                         [text, render.text(extra) if extra else ""], len(phrases))]
+                         [body + render.cloze_phrases(sentence, phrases),
+                          render.text(extra) if extra else ""], len(phrases))]
     return []
 
 
+MAX_POINT_LABEL = 6
+
+
+def _point_label(text: str, bolded: tuple[str, ...]) -> tuple[str, str]:
+    """("Cognitive Framework", "Mental models are like …") from a key point written as
+    "Cognitive Framework: Mental models are like …"; ("", text) for any other point, and for
+    one whose label the author bolded (that label is the phrase to hide)."""
+    pair = split_label(text)
+    if (not pair or len(pair[0].split()) > MAX_POINT_LABEL or not pair[1][:1].isupper()
+            or pair[0].endswith((".", "?", "!")) or any(pair[0] in b for b in bolded)):
+        return "", text
+    return pair[0], pair[1]
+
+
 def _mistake(ctx: NoteContext, item: Mistake) -> list[NoteSpec]:
-    """Why it is a mistake, and (a card of its own: one fact a card) what to do instead."""
-    if not item.explanation and not item.fix:
+    """Why it is a mistake, and (a card of its own: one fact a card) what to do instead. An
+    explanation written as advice is what to do instead."""
+    explanation, fix = mistake_answer(item.explanation), item.fix
+    if explanation and not fix and is_advice(explanation):
+        explanation, fix = "", explanation
+    if not explanation and not fix:
         return _bare_mistake(ctx, item)
     notes = []
-    if item.explanation:
-        front = _mistake_prompt(item.title) + ctx.sense()
+    if explanation:
         notes.append(ctx.note("basic", "mistake", item.title, item.ref,
-                              [front, atomic(item.explanation), ""], 1))
-    if item.fix:
+                              [_mistake_prompt(item.title, ctx.sense()), atomic(explanation), ""],
+                              1))
+    if fix:
         front = (f'Common mistake: <b>{render.text(item.title)}</b>{ctx.sense()}'
                  '<div class="lc-ask">What should you do instead?</div>')
         notes.append(ctx.note("basic", "mistake", f"{item.title} (instead)", item.ref,
-                              [front, atomic(item.fix), ""], 1))
+                              [front, atomic(fix), ""], 1))
     return notes
 
 
 _DONT = re.compile(r"^(don[’']?t|do not|never|avoid|stop)\s+(.+)$", re.IGNORECASE)
 
 
-def _mistake_prompt(title: str) -> str:
+def _mistake_prompt(title: str, sense: str) -> str:
     """"Common mistake: **X** — why is it a mistake?", or, for advice written as a warning
     ("Don't move the casualty"), the question it answers ("Why shouldn't you move the casualty?")."""
     m = _DONT.match(title.strip().rstrip("."))
@@ -232,13 +249,9 @@ def _mistake_prompt(title: str) -> str:
         verb, rest = m.group(1).lower(), render.text(m.group(2))
         ask = {"never": "Why should you never", "avoid": "Why avoid", "stop": "Why stop"}.get(
             verb, "Why shouldn't you")
-        return f"{ask} <b>{rest}</b>?"
-    return (f'Common mistake: <b>{render.text(title)}</b>'
+        return f"{ask} <b>{rest}</b>?{sense}"
+    return (f'Common mistake: <b>{render.text(title)}</b>{sense}'
             '<div class="lc-ask">Why is it a mistake?</div>')
-
-
-def _first(text: str) -> str:
-    return (sentences(text) or [text])[0]
 
 
 def _bare_mistake(ctx: NoteContext, item: Mistake) -> list[NoteSpec]:

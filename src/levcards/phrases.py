@@ -12,12 +12,13 @@ import re
 from collections.abc import Iterable, Sequence
 
 MAX_WORDS = 4
-FUNCTION = frozenset(
-    "a an the of by to in on at for with from and or but as is are was were be been being that "
-    "which so than into onto if about like over under after before between through without "
-    "when while because can could will would should must may might do does did has have had "
-    "not no also just only very more less most much many your my our their its his her this "
-    "these those some any each every such it they them we you i out up off down away".split())
+FUNCTION = frozenset("""
+    a an the of by to in on at for with from and or but as is are was were be been being that
+    which so than into onto if about like over under after before between through without
+    when while because can could will would should must may might do does did has have had
+    not no also just only very more less most much many your my our their its his her this
+    these those some any each every such it they them we you i out up off down away both either
+    neither all several few""".split())
 """Words a hidden phrase must not start or end with."""
 TRIVIAL = frozenset("thing things people way ways lot lots stuff time times something "
                     "everything anything nothing someone everyone one ones part parts".split())
@@ -56,22 +57,54 @@ def key_phrases(sentence: str, bolded: Sequence[str] = (), terms: Iterable[str] 
     """
     chosen = [p for p in (_trim(b) for b in bolded) if _usable(p) and p in sentence]
     if chosen:
-        return sorted(dict.fromkeys(chosen), key=sentence.find)[:3]
-    seen = set(re.findall(r"[a-z0-9]+", known.lower()))
+        return _without_echoes(sorted(dict.fromkeys(chosen), key=sentence.find))[:3]
     strong = (_defined_term(sentence, terms), _number(sentence), _named(sentence))
     weak = (_object(sentence), _clause_end(sentence), _subject(sentence))
     for candidate in (*strong, *(w for w in weak if _substantial(w))):
         if (candidate and candidate in sentence and _usable(candidate)
                 and not _in_list(sentence, candidate)
-                and not set(re.findall(r"[a-z0-9]+", candidate.lower())) <= seen):
+                and not _given_away(candidate, sentence, known)):
             return [candidate]
     return []
+
+
+STEM = 5
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:STEM] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in FUNCTION}
+
+
+def _given_away(candidate: str, sentence: str, known: str) -> bool:
+    """Most of the phrase's words (by stem) stand elsewhere on the card: in the rest of the
+    sentence ("… fit their {existing mental models}, they may refine their models"), the title
+    or a label shown above it ("Abstraction: … by {abstracting}"). The learner would read the
+    answer, not recall it."""
+    own = _stems(candidate)
+    start = sentence.find(candidate)
+    around = _stems(f"{sentence[:start]} {sentence[start + len(candidate):]} {known}")
+    return bool(own) and 2 * len(own & around) > len(own)
+
+
+_SUFFIX = 6
+
+
+def _without_echoes(phrases: list[str]) -> list[str]:
+    """Bolded pairs such as "prospective" / "retrospective": with one shown, the other is its
+    opposite, not a recall. Only the first stays."""
+    out: list[str] = []
+    for phrase in phrases:
+        bare = phrase.lower()
+        if not any(len(bare) >= _SUFFIX and bare[-_SUFFIX:] == o.lower()[-_SUFFIX:]
+                   and " " not in bare + o for o in out):
+            out.append(phrase)
+    return out
 
 
 MIN_LONE_WORD = 8
 GENERIC = frozenset("other another same way ways part idea ideas thing things lot kind type "
                     "types sort form forms step steps example examples point points fact facts "
-                    "result results".split())
+                    "result results variant variants option options version versions".split())
 
 
 EVALUATIVE = frozenset(
@@ -245,3 +278,30 @@ def _in_list(sentence: str, phrase: str) -> bool:
     before, after = sentence[:start].rstrip(), sentence[start + len(phrase):].lstrip()
     return after.startswith(",") and sentence.count(",") >= 2 or (
         before.endswith(",") and re.match(r"(and|or)\b", after) is None and sentence.count(",") >= 2)
+
+
+def term_in(text: str, term: str) -> str:
+    """The words of ``text`` that name ``term`` (by stem, so "irrecoverability" names
+    "Irrecoverable Costs"): the longest run of words each matching one of the term's; "" when
+    none does, or when the text opens with it ("Sunk cost is …" defines, it does not use)."""
+    wanted = _stems(term)
+    tokens = list(re.finditer(r"[A-Za-z0-9][\w'’-]*", text))
+    best: tuple[int, int] = (0, 0)
+    start = 0
+    for index, token in enumerate(tokens + [None]):
+        if token is not None and token.group(0).lower()[:STEM] in wanted:
+            continue
+        if index - start > best[1] - best[0]:
+            best = (start, index)
+        start = index + 1
+    first, end = best
+    if end == first or first == 0 or not text[:1].isupper():
+        return ""
+    if end - first == 1:  # one word: a derived form ("irrecoverability"), not the term's own
+        word = tokens[first].group(0).lower().rstrip("s")  # word ("the interest paid on …")
+        if len(word) < MIN_DERIVED or word in {w.rstrip("s") for w in term.lower().split()}:
+            return ""
+    return text[tokens[first].start():tokens[end - 1].end()]
+
+
+MIN_DERIVED = 7

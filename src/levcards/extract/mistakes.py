@@ -7,6 +7,7 @@ Fails", "Red flags") stay inside that one mistake.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..model import Block, Mistake, SourceRef
@@ -70,13 +71,13 @@ def _explain(node: Node) -> tuple[str, str]:
             fix = fix or text
         elif TRUTH_LABEL.match(key):
             explanation = text or explanation
-    for block in node.blocks:
+    for index, block in enumerate(node.blocks):
         if block.kind not in ("paragraph", "item"):
             continue
         if _FIX.match(block.text):
-            fix = fix or _FIX.sub("", block.text)
+            fix = fix or with_list(_FIX.sub("", block.text), node.blocks[index + 1:])
         elif not explanation:
-            explanation = _EXPLAIN_LABEL.sub("", block.text)
+            explanation = with_list(_EXPLAIN_LABEL.sub("", block.text), node.blocks[index + 1:])
     if not explanation:  # "The Problem" over bullets: its first bullet says it
         explanation = next((t for p in node.children if p.shape == "part"
                             and not FIX_LABEL.match(heading_key(p.section.title))
@@ -84,9 +85,48 @@ def _explain(node: Node) -> tuple[str, str]:
     return explanation, fix
 
 
+MAX_LISTED = 5
+MAX_LISTED_WORDS = 8
+
+
+def with_list(text: str, after: tuple[Block, ...]) -> str:
+    """A sentence that ends in a colon ("there are fundamental differences:") says its point in
+    the list after it: the list's labels (or short items) complete it, so no answer stops at
+    the colon. Longer items stay in the article."""
+    if not text.rstrip().endswith(":"):
+        return text
+    items = list(itertools.takewhile(lambda b: b.kind == "item", after))
+    depth = min((b.depth for b in items), default=0)
+    names = [n for n in (_item_name(b) for b in items if b.depth == depth) if n]
+    if not names or len(names) > MAX_LISTED:
+        return text
+    listed = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+    return f"{text.rstrip()} {listed}."
+
+
+def _item_name(block: Block) -> str:
+    if block.strong and block.text.startswith(block.strong[0]):
+        name = block.strong[0]
+    else:
+        pair = split_label(block.text)
+        name = pair[0] if pair else block.text
+    name = name.strip().rstrip(":.—– ")
+    if len(name.split()) > MAX_LISTED_WORDS:
+        return ""
+    if all(_capitalised(w) for w in name.split() if len(w) > 3):  # Title Case, not "ETFs"
+        name = " ".join(w.lower() if _capitalised(w) or w.islower() else w for w in name.split())
+    return name
+
+
+def _capitalised(word: str) -> bool:
+    return all(p[:1].isupper() and p[1:].islower() for p in word.split("-") if p)
+
+
 def _first_text(blocks: tuple[Block, ...]) -> str:
-    block = next((b for b in blocks if b.kind in ("paragraph", "item")), None)
-    return _EXPLAIN_LABEL.sub("", block.text) if block is not None else ""
+    index = next((i for i, b in enumerate(blocks) if b.kind in ("paragraph", "item")), None)
+    if index is None:
+        return ""
+    return with_list(_EXPLAIN_LABEL.sub("", blocks[index].text), blocks[index + 1:])
 
 
 def list_items(unit: Unit, claimed: set[int]) -> list[Found]:

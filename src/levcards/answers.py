@@ -1,0 +1,94 @@
+"""What a card's back says: the sentence that answers its prompt, and what fits after it.
+
+An article explains at length; a card answers in one sentence (Wozniak's minimum information).
+``atomic`` keeps the first sentence and what fits in ``ANSWER_WORDS``; ``mistake_answer`` first
+steps past the sentences that only say the myth again ("The belief that all stocks are the same
+is a common misconception.") to the one that corrects it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import render
+from .extract.text import sentences
+
+ANSWER_WORDS = 25
+MIN_ANSWER_WORDS = 5
+"""A card's answer: its first sentence, and the sentences after it only while the whole stays
+within this many words (the rest of a long explanation is in the article, one link away)."""
+
+
+def atomic(text: str) -> str:
+    """The answer as HTML: the first sentence, then what fits in ``ANSWER_WORDS`` as a
+    secondary line."""
+    parts = sentences(text) or [text]
+    more: list[str] = []
+    count = len(parts[0].split())
+    for part in parts[1:]:
+        count += len(part.split())
+        if count > ANSWER_WORDS and (more or len(parts[0].split()) >= MIN_ANSWER_WORDS):
+            break  # "It can." or "Usually, yes." alone is no answer: its reason comes along
+        more.append(part)
+    answer = render.text(parts[0].strip())
+    if more:
+        answer += f'<div class="lc-more">{render.text(" ".join(more))}</div>'
+    return answer
+
+
+_RESTATES = re.compile(r"\b(myths?|misconceptions?|belief|believes?|notion|assum\w*|mistakes?|"
+                       r"trap|allure|misunderstood|(often|widely|commonly) (touted|claimed|said|thought|seen)|"
+                       r"(people|many|some \w+) (think|say|claim))\b",
+                       re.IGNORECASE)
+_REASON = re.compile(r"\b(because|since|due to)\b", re.IGNORECASE)
+_CORRECTS = re.compile(r"^(however|but|in (reality|fact|truth)|actually|the (truth|reality|fact)|"
+                       r"while|although|though|yet)\b", re.IGNORECASE)
+
+
+def mistake_answer(explanation: str) -> str:
+    """The explanation from the sentence that says why the myth is wrong: a first sentence
+    that only names the belief ("Many people believe …", "A common mistake is to …") gives
+    way to the next, or to the first that corrects it ("However, …", "While …, …")."""
+    parts = sentences(explanation)
+    if len(parts) < 2 or _REASON.search(parts[0]):
+        return explanation
+    if not _RESTATES.search(parts[0]):
+        return explanation
+    start = next((i for i, p in enumerate(parts[1:], 1) if _CORRECTS.match(p)), 1)
+    return " ".join(parts[start:])
+
+
+_ADVICE = re.compile(
+    r"^(?:if [^,]{3,80},\s*)?(?:\w+ly\s+)?(?:don[’']?t|do not|never|avoid|resist|use|try|make|keep|"
+    r"start|set|take|stop|always|remember|consider|focus|plan|schedule|build|let|give|ask|aim|"
+    r"choose|write|review|adjust|limit|turn|put|create|find|pick|add|leave|check|track|accept|"
+    r"allow|learn|practi[cs]e|stay|treat|commit|protect|prioriti[sz]e|begin|batch|save|cut|"
+    r"reduce|switch|ensure|include|automate|separate|define|measure)\b",
+    re.IGNORECASE)
+
+
+def is_advice(text: str) -> bool:
+    """An explanation written as an instruction ("Resist the urge to …", "If someone interrupts
+    you, politely let them know …") says what to do instead, not why the mistake is one."""
+    return bool(_ADVICE.match(text.strip()))
+
+
+_FRAGMENT = re.compile(r"^(during|in|at|on|by|for|from|with|within|after|before|below|above|under|"
+                       r"over|into|through|near|inside|outside|via|when|where|while|if)\b",
+                       re.IGNORECASE)
+
+
+def is_fragment(definition: str) -> bool:
+    """"Acetylcholine – during focused attention": a note-taker's fragment that says when or
+    where, not what the term means; asked as "What does acetylcholine mean?" it has no answer."""
+    return bool(_FRAGMENT.match(definition.strip()))
+
+
+_REFERS_BACK = re.compile(r"^as (we )?(mentioned|noted|discussed|described|explained|saw|seen|"
+                          r"shown|stated)\b", re.IGNORECASE)
+
+
+def refers_back(text: str) -> bool:
+    """"As mentioned earlier, loss aversion plays a role": the sentence leans on text the
+    card does not show."""
+    return bool(_REFERS_BACK.match(text.strip()))
