@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from levcards import render
 from levcards.cards import NoteContext, make_notes, tag_safe
 from levcards.extract import extract
 from levcards.extract.text import norm
@@ -25,6 +26,7 @@ from levcards.model import (
     Takeaway,
 )
 from levcards.notetypes import BASIC_FIELDS, CLOZE_FIELDS
+from levcards.phrases import key_phrases
 from levcards.readers import pick_reader, read_article
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
@@ -192,6 +194,75 @@ def test_advice_written_as_a_warning_asks_why_not() -> None:
     (note,) = notes_for(Mistake("Don't move someone with a spinal injury",
                                 "Moving them can worsen the damage.", ref(41)))
     assert note.fields[0].startswith("Why shouldn't you <b>move someone with a spinal injury</b>?")
+
+
+@pytest.mark.parametrize(("explanation", "answer"), [
+    ("Many savers believe a credit card is a safety net. In truth, a card limit is borrowed "
+     "money.", "In truth, a card limit is borrowed money."),
+    ("The notion that a buffer is idle money is a common misconception. It was once thought "
+     "so. However, it saves you from debt at 25% interest.",
+     "However, it saves you from debt at 25% interest."),
+    ("A card limit is borrowed money, not savings. Many people learn that late.",
+     "A card limit is borrowed money, not savings."),  # the first sentence says why: it stays
+    ("It is a myth because a card limit is borrowed money. Few know.",
+     "It is a myth because a card limit is borrowed money."),
+])
+def test_a_myths_answer_starts_where_the_belief_is_corrected(explanation: str, answer: str) -> None:
+    (note,) = notes_for(Mistake("Credit is a buffer", explanation, ref(40)))
+    assert re.sub(r'<div class="lc-more">.*', "", note.fields[1]) == answer
+
+
+@pytest.mark.parametrize("advice", ["Resist the urge to spend it on a sale.",
+                                    "If a bill surprises you, calmly move it to next month.",
+                                    "Don't touch it for treats."])
+def test_an_explanation_written_as_advice_asks_what_to_do_instead(advice: str) -> None:
+    (note,) = notes_for(Mistake("Raiding the buffer", advice, ref(42)))
+    assert "What should you do instead?" in note.fields[0]
+    assert "Why is it a mistake?" not in note.fields[0]
+    assert note.fields[1] == render.text(advice)
+
+
+def test_a_label_before_a_point_shows_above_its_cloze_and_is_not_blanked() -> None:
+    (note,) = notes_for(Takeaway("Separation: A second account keeps the buffer out of "
+                                 "everyday spending.", ref(23)))
+    lead, cloze = note.fields[0].split("</div>")
+    assert lead == '<div class="lc-lead">Separation'
+    assert cloze.startswith("A second account keeps") and "{{c1::" in cloze
+    assert "Separation" not in re.findall(r"\{\{c1::(.*?)\}\}", cloze)[0]
+
+
+@pytest.mark.parametrize(("sentence", "given"), [
+    ("Budgets fail when they ignore irregular bills and irregular income.", "irregular bills"),
+    ("Rebalancing your funds means moving money back to your target funds.", "target funds"),
+])
+def test_no_blank_on_a_phrase_the_rest_of_the_card_gives_away(sentence: str, given: str) -> None:
+    assert given not in key_phrases(sentence)
+
+
+def test_of_two_bolded_opposites_only_the_first_is_a_blank() -> None:
+    sentence = "Plan prospective costs, not retrospective ones."
+    assert key_phrases(sentence, ["prospective", "retrospective"]) == ["prospective"]
+
+
+def test_a_definition_that_only_uses_its_term_is_a_cloze_on_the_term() -> None:
+    (note,) = notes_for(Definition("Irregular Bills", "The hardest part of a budget is its "
+                                   "irregularity: bills that come once a year.", ref(7)))
+    assert (note.notetype, note.kind, note.cards) == ("cloze", "definition", 1)
+    assert note.fields[0] == "The hardest part of a budget is its {{c1::irregularity}}: bills that come once a year."
+
+
+@pytest.mark.parametrize("definition", ["during the first month of a job.",
+                                        "in a separate account at another bank.",
+                                        "As mentioned earlier, float matters here."])
+def test_a_fragment_or_a_back_reference_is_no_definition_card(definition: str) -> None:
+    assert notes_for(Definition("Float", definition, ref(5))) == []
+
+
+def test_several_terms_named_together_are_asked_what_they_are_with_no_reverse() -> None:
+    (note,) = notes_for(Definition("Rent, Food and Transport", "the three largest fixed costs.",
+                                   ref(5)))
+    assert note.fields[0].startswith("What are <b>Rent, Food and Transport</b>?")
+    assert (note.cards, note.fields[2]) == (1, "")
 
 
 def test_a_bare_mistake_is_a_cloze_on_its_key_phrase_never_an_empty_back() -> None:

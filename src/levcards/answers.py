@@ -63,7 +63,8 @@ _ADVICE = re.compile(
     r"start|set|take|stop|always|remember|consider|focus|plan|schedule|build|let|give|ask|aim|"
     r"choose|write|review|adjust|limit|turn|put|create|find|pick|add|leave|check|track|accept|"
     r"allow|learn|practi[cs]e|stay|treat|commit|protect|prioriti[sz]e|begin|batch|save|cut|"
-    r"reduce|switch|ensure|include|automate|separate|define|measure)\b",
+    r"reduce|switch|ensure|include|automate|separate|define|measure|move|tell|pay|wait|talk|"
+    r"call|go|walk|drink|eat|sleep|read|listen|speak|say)\b",
     re.IGNORECASE)
 
 

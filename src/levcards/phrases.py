@@ -286,14 +286,14 @@ def term_in(text: str, term: str) -> str:
     none does, or when the text opens with it ("Sunk cost is …" defines, it does not use)."""
     wanted = _stems(term)
     tokens = list(re.finditer(r"[A-Za-z0-9][\w'’-]*", text))
-    best: tuple[int, int] = (0, 0)
-    start = 0
-    for index, token in enumerate(tokens + [None]):
-        if token is not None and token.group(0).lower()[:STEM] in wanted:
+    runs: list[tuple[int, int]] = []
+    for index, token in enumerate(tokens):
+        if token.group(0).lower()[:STEM] not in wanted:
             continue
-        if index - start > best[1] - best[0]:
-            best = (start, index)
-        start = index + 1
+        joined = runs and runs[-1][1] == index and not text[  # a run never crosses punctuation
+            tokens[index - 1].end():token.start()].strip()
+        runs[-1:] = [(runs[-1][0], index + 1)] if joined else [*runs[-1:], (index, index + 1)]
+    best = max(runs, key=lambda r: r[1] - r[0], default=(0, 0))  # the first of the longest
     first, end = best
     if end == first or first == 0 or not text[:1].isupper():
         return ""

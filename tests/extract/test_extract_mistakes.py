@@ -143,3 +143,25 @@ def test_a_long_clause_before_a_colon_is_not_a_label() -> None:
 def test_lists_in_other_sections_are_not_mistakes(title: str) -> None:
     text = f"# Habits\n\n## {title}\n\n- **Start small:** one push-up counts.\n- Track it daily.\n"
     assert found(text) == []
+
+
+def test_an_explanation_ending_in_a_colon_carries_the_labels_of_its_list() -> None:
+    text = (
+        "# Buffers\n\n## Myth 1: A Buffer Is Idle Money\n\n"
+        "Savers often think so. In truth it pays for itself in three ways:\n\n"
+        "- **Avoided Interest:** no card debt at 25%.\n"
+        "- **Fewer Fees:** no overdraft charges.\n"
+        "- **Calm Decisions:** no forced sales in a slump.\n"
+    )
+    ((title, explanation, _, _, _),) = found(text)
+    assert title == "A Buffer Is Idle Money"
+    assert explanation.endswith("In truth it pays for itself in three ways: avoided interest, "
+                                "fewer fees and calm decisions.")
+
+
+def test_a_list_too_long_or_too_wordy_to_name_stays_in_the_article() -> None:
+    items = "".join(f"- Reason number {n} is a long sentence that explains itself fully.\n"
+                    for n in range(3))
+    text = f"# Buffers\n\n## Myth 1: Buffers Are Idle\n\nIt pays for itself:\n\n{items}"
+    ((_, explanation, _, _, _),) = found(text)
+    assert explanation == "It pays for itself:"
