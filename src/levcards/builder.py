@@ -182,7 +182,7 @@ def _match_and_write(report: Report, source: Path, out: Path, ledger: Ledger, ne
     if not writer.write_all(report.series, match=not frozen):
         return report
     try:
-        write_release_files(report, out, version)
+        write_release_files(report, new_ledger, out, version)
     except OutputError as err:
         report.problems.error(str(out), 1, "write-error", str(err))
         return report

@@ -19,6 +19,9 @@ from .results import ArticleResult, Report
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
+
+    from .matching import SeriesChanges
 
 _SHORT = ("defs", "q&a", "takeaways", "mistakes", "lists")  # column names for ITEM_KINDS
 
@@ -143,7 +146,13 @@ def _changes(report: Report, slug: str) -> dict[str, Any] | None:
     if report.changes is None or slug not in report.changes.series:
         return None
     sc = report.changes.series[slug]
-    return {**sc.counts(), "renamed_from": sc.renamed_from or None}
+    notes = {label: [{"guid": g, "key": sc.keys.get(g, g)} for g in guids]
+             for label, guids in _changed(sc)}
+    return {**sc.counts(), "renamed_from": sc.renamed_from or None, "notes": notes}
+
+
+def _changed(sc: SeriesChanges) -> tuple[tuple[str, list[str]], ...]:
+    return (("added", sc.added), ("updated", sc.updated), ("retired", sc.retired))
 
 
 def print_problems(report: Report, console: Console | LazyConsole, verbose: bool = False) -> None:
@@ -154,14 +163,58 @@ def print_problems(report: Report, console: Console | LazyConsole, verbose: bool
         console.print(str(problem), style=style, markup=False, highlight=False, soft_wrap=True)
 
 
-def print_build(report: Report, console: Console, verbose: bool = False) -> None:
-    from rich.table import Table
+CHANGES_SHOWN = 5
+"""Changed notes a build lists per series; ``--verbose`` lists them all."""
+_MARK = {"added": "+", "updated": "~", "retired": "-"}
 
+
+def print_build(report: Report, console: Console, verbose: bool = False) -> None:
+    """A table that fits 80 columns (every count with ``--verbose``), then the notes that
+    changed: their item keys, the first few per series."""
     if verbose:
         for a in report.articles:
             if a.article is not None:
                 console.print(f"{a.path}: {a.article.reader} reader, {a.item_count} item(s), "
                               f"{a.note_count} note(s), series {a.series!r}", markup=False)
+    console.print(_detailed_table(report) if verbose else _compact_table(report))
+    if report.changes is not None:
+        _print_changed_notes(report, console, verbose)
+        for s in report.series:
+            sc = report.changes.series.get(s.slug)
+            if sc and sc.renamed_from:
+                console.print(f"deck {sc.renamed_from!r} is now {s.deck_name!r}: Anki does not move "
+                              "cards to a renamed deck", style="yellow", markup=False)
+        if report.changes.notetypes:
+            console.print(f"note types updated: {', '.join(report.changes.notetypes)}", markup=False)
+    skipped = [a.path for a in report.articles if a.article is None]
+    if skipped:
+        console.print(f"skipped {len(skipped)} unreadable article(s): {', '.join(skipped)}",
+                      markup=False)
+
+
+def _compact_table(report: Report) -> Table:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(title="levcards build", title_justify="left", box=box.SIMPLE_HEAD)
+    folders = {str(s.output.parent) for s in report.series if s.output}
+    if len(folders) == 1:  # the file names fit; the folder they are in is the caption
+        table.caption, table.caption_justify = f"in {folders.pop()}", "left"
+    for column in ("series", "articles", "notes", "cards", "changes", "output"):
+        table.add_column(column, justify="left" if column in ("series", "output") else "right",
+                         overflow="fold")
+    for s in report.series:
+        change = _changes(report, s.slug)
+        shown = " ".join(f"{_MARK[k]}{change[k]}" for k in _MARK) if change else "-"
+        output = (s.output.name if table.caption else str(s.output)) if s.output else "-"
+        table.add_row(s.deck_name, str(len(s.articles)), str(s.note_count), str(s.card_count),
+                      shown, output)
+    return table
+
+
+def _detailed_table(report: Report) -> Table:
+    from rich.table import Table
+
     table = Table(title="levcards build", title_justify="left")
     columns = ("series", "articles", *_SHORT, "notes", "cards", "added", "updated", "unchanged",
                "retired", "output")
@@ -175,19 +228,23 @@ def print_build(report: Report, console: Console, verbose: bool = False) -> None
                       str(s.note_count), str(s.card_count),
                       *(str(change.get(k, "-")) for k in ("added", "updated", "unchanged", "retired")),
                       str(s.output) if s.output else "-")
-    console.print(table)
-    if report.changes is not None:
-        for s in report.series:
-            sc = report.changes.series.get(s.slug)
-            if sc and sc.renamed_from:
-                console.print(f"deck {sc.renamed_from!r} is now {s.deck_name!r}: Anki does not move "
-                              "cards to a renamed deck", style="yellow", markup=False)
-        if report.changes.notetypes:
-            console.print(f"note types updated: {', '.join(report.changes.notetypes)}", markup=False)
-    skipped = [a.path for a in report.articles if a.article is None]
-    if skipped:
-        console.print(f"skipped {len(skipped)} unreadable article(s): {', '.join(skipped)}",
-                      markup=False)
+    return table
+
+
+def _print_changed_notes(report: Report, console: Console, verbose: bool) -> None:
+    assert report.changes is not None
+    for s in report.series:
+        sc = report.changes.series.get(s.slug)
+        changed = [(label, g) for label, guids in _changed(sc) for g in guids] if sc else []
+        if not sc or not changed:
+            continue
+        console.print(f"{s.deck_name}:", markup=False, highlight=False)
+        shown = changed if verbose else changed[:CHANGES_SHOWN]
+        for label, g in shown:
+            console.print(f"  {_MARK[label]} {sc.keys.get(g, g)}", markup=False, highlight=False)
+        if len(changed) > len(shown):
+            console.print(f"  and {len(changed) - len(shown)} more (--verbose lists them all)",
+                          markup=False, highlight=False)
 
 
 def print_extract(report: Report, console: Console) -> None:
