@@ -121,7 +121,7 @@ def release(
     frozen: Annotated[bool, typer.Option(help="Fail if levcards.lock is not up to date.")] = True,
     quiet: QuietOpt = False,
 ) -> None:
-    """Build the decks plus CHANGELOG.md and manifest.json (sha256, counts) for a release.
+    """Build the decks plus manifest.json and CHANGELOG.md (changes since the manifest in --out).
 
     Example: SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) levcards release --version v1.2.0
     """
