@@ -101,6 +101,12 @@ def test_no_reverse_card_when_the_definition_gives_the_term_away_or_is_long(
     assert (note.cards, note.fields[2]) == (1, "")
 
 
+def test_a_rhetorical_question_opening_an_answer_keeps_its_reply() -> None:
+    (note,) = notes_for(QAPair("When should the buffer grow?", "Got a new car? Add a repair "
+                               "fund to it. Had a baby? Raise the target.", ref(12)))
+    assert note.fields[1].startswith("Got a new car? Add a repair fund to it.")
+
+
 def test_an_answer_is_its_first_sentence_and_what_fits_in_25_words() -> None:
     answer = ("Keep it in savings. A separate account hides it from daily spending. "
               + " ".join(["More"] * 30) + " words.")
@@ -201,15 +207,24 @@ def test_advice_written_as_a_warning_asks_why_not() -> None:
      "money.", "In truth, a card limit is borrowed money."),
     ("The notion that a buffer is idle money is a common misconception. It was once thought "
      "so. However, it saves you from debt at 25% interest.",
-     "However, it saves you from debt at 25% interest."),
+     "It saves you from debt at 25% interest."),  # no dangling "However" on its own
+    ("Many savers think a card will do. But that plan costs 25% a year in interest.",
+     "Many savers think a card will do. But that plan costs 25% a year in interest."),  # "that"
     ("A card limit is borrowed money, not savings. Many people learn that late.",
-     "A card limit is borrowed money, not savings."),  # the first sentence says why: it stays
+     "A card limit is borrowed money, not savings. Many people learn that late."),  # says why
     ("It is a myth because a card limit is borrowed money. Few know.",
-     "It is a myth because a card limit is borrowed money."),
+     "It is a myth because a card limit is borrowed money. Few know."),
 ])
 def test_a_myths_answer_starts_where_the_belief_is_corrected(explanation: str, answer: str) -> None:
     (note,) = notes_for(Mistake("Credit is a buffer", explanation, ref(40)))
-    assert re.sub(r'<div class="lc-more">.*', "", note.fields[1]) == answer
+    shown = " ".join(re.sub(r"<[^>]+>", " ", note.fields[1]).split())
+    assert shown == answer  # the answer and what fits after it
+
+
+def test_a_first_sentence_that_only_names_the_mistake_again_gives_way_to_the_next() -> None:
+    (note,) = notes_for(Mistake("Oversimplification", "The rule can oversimplify a choice. Real "
+                                "choices also weigh taxes and timing.", ref(40)))
+    assert note.fields[1] == "Real choices also weigh taxes and timing."
 
 
 @pytest.mark.parametrize("advice", ["Resist the urge to spend it on a sale.",

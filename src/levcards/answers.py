@@ -23,6 +23,8 @@ def atomic(text: str) -> str:
     """The answer as HTML: the first sentence, then what fits in ``ANSWER_WORDS`` as a
     secondary line."""
     parts = sentences(text) or [text]
+    if len(parts) > 1 and parts[0].endswith("?"):  # "Got a new car? Add a repair fund."
+        parts = [f"{parts[0]} {parts[1]}", *parts[2:]]
     more: list[str] = []
     count = len(parts[0].split())
     for part in parts[1:]:
@@ -37,25 +39,47 @@ def atomic(text: str) -> str:
 
 
 _RESTATES = re.compile(r"\b(myths?|misconceptions?|belief|believes?|notion|assum\w*|mistakes?|"
-                       r"trap|allure|misunderstood|(often|widely|commonly) (touted|claimed|said|thought|seen)|"
-                       r"(people|many|some \w+) (think|say|claim))\b",
+                       r"trap|allure|tempting|misunderstood|(often|widely|commonly) (touted|claimed|said|thought|seen)|"
+                       r"(people|many|some|most)( \w+)? (think|say|claim))\b",
                        re.IGNORECASE)
+_LEANS_BACK = re.compile(r"^(?:\w+,?\s+){0,2}(?:this|that|these|those)\s+(?!myths?\b|"
+                         r"misconceptions?\b|beliefs?\b|notions?\b|ideas?\b)[a-z]+",
+                         re.IGNORECASE)
+"""A demonstrative naming something of the sentence before ("But that strategy …"); "this
+myth" names what the card's front shows."""
+_CONNECTIVE = re.compile(r"^(however|but|yet),?\s+", re.IGNORECASE)
 _REASON = re.compile(r"\b(because|since|due to)\b", re.IGNORECASE)
 _CORRECTS = re.compile(r"^(however|but|in (reality|fact|truth)|actually|the (truth|reality|fact)|"
                        r"while|although|though|yet)\b", re.IGNORECASE)
 
 
-def mistake_answer(explanation: str) -> str:
+def mistake_answer(explanation: str, title: str = "") -> str:
     """The explanation from the sentence that says why the myth is wrong: a first sentence
-    that only names the belief ("Many people believe …", "A common mistake is to …") gives
-    way to the next, or to the first that corrects it ("However, …", "While …, …")."""
+    that only names the belief ("Many people believe …", "A common mistake is to …") or says
+    the title again ("Oversimplification" → "The model can oversimplify …") gives way to the
+    next, or to the first that corrects it ("However, …", "While …, …")."""
     parts = sentences(explanation)
     if len(parts) < 2 or _REASON.search(parts[0]):
         return explanation
+    if _says_again(parts[0], title):
+        return " ".join(parts[1:])
     if not _RESTATES.search(parts[0]):
         return explanation
     start = next((i for i, p in enumerate(parts[1:], 1) if _CORRECTS.match(p)), 1)
-    return " ".join(parts[start:])
+    if _LEANS_BACK.match(parts[start]):  # "But that strategy drains …": what "that" is stays
+        return " ".join(parts[start - 1:])
+    rest = _CONNECTIVE.sub("", parts[start])
+    return " ".join([rest[:1].upper() + rest[1:], *parts[start + 1:]])
+
+
+_STEM = 5
+
+
+def _says_again(sentence: str, title: str) -> bool:
+    """Every word of the title (by stem) is in the sentence: it names the mistake again."""
+    stems = {w[:_STEM] for w in re.findall(r"[a-z0-9]+", title.lower()) if len(w) > 2}
+    found = {w[:_STEM] for w in re.findall(r"[a-z0-9]+", sentence.lower())}
+    return bool(stems) and stems <= found
 
 
 _ADVICE = re.compile(

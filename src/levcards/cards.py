@@ -220,7 +220,7 @@ def _point_label(text: str, bolded: tuple[str, ...]) -> tuple[str, str]:
 def _mistake(ctx: NoteContext, item: Mistake) -> list[NoteSpec]:
     """Why it is a mistake, and (a card of its own: one fact a card) what to do instead. An
     explanation written as advice is what to do instead."""
-    explanation, fix = mistake_answer(item.explanation), item.fix
+    explanation, fix = mistake_answer(item.explanation, item.title), item.fix
     if explanation and not fix and is_advice(explanation):
         explanation, fix = "", explanation
     if not explanation and not fix:

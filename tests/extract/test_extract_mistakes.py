@@ -145,18 +145,25 @@ def test_lists_in_other_sections_are_not_mistakes(title: str) -> None:
     assert found(text) == []
 
 
-def test_an_explanation_ending_in_a_colon_carries_the_labels_of_its_list() -> None:
+def test_an_explanation_ending_in_a_colon_gives_the_first_labelled_reason() -> None:
     text = (
         "# Buffers\n\n## Myth 1: A Buffer Is Idle Money\n\n"
         "Savers often think so. In truth it pays for itself in three ways:\n\n"
-        "- **Avoided Interest:** no card debt at 25%.\n"
-        "- **Fewer Fees:** no overdraft charges.\n"
+        "- **Avoided Interest:** no card debt at 25% when the car breaks. It adds up.\n"
+        "- **Fewer Fees:** no overdraft charges on a bad month.\n"
         "- **Calm Decisions:** no forced sales in a slump.\n"
     )
     ((title, explanation, _, _, _),) = found(text)
     assert title == "A Buffer Is Idle Money"
-    assert explanation.endswith("In truth it pays for itself in three ways: avoided interest, "
-                                "fewer fees and calm decisions.")
+    assert explanation == ("Avoided interest: no card debt at 25% when the car breaks. "
+                           "Also: fewer fees and calm decisions.")
+
+
+def test_an_explanation_ending_in_a_colon_is_completed_by_short_items() -> None:
+    text = ("# Buffers\n\n## Mistake 1: Waiting for a Raise\n\n"
+            "Start with any amount:\n\n- $25 a month\n- $50 a month\n")
+    ((_, explanation, _, _, _),) = found(text)
+    assert explanation == "Start with any amount: $25 a month and $50 a month."
 
 
 def test_a_list_too_long_or_too_wordy_to_name_stays_in_the_article() -> None:

@@ -90,18 +90,43 @@ MAX_LISTED_WORDS = 8
 
 
 def with_list(text: str, after: tuple[Block, ...]) -> str:
-    """A sentence that ends in a colon ("there are fundamental differences:") says its point in
-    the list after it: the list's labels (or short items) complete it, so no answer stops at
-    the colon. Longer items stay in the article."""
+    """A sentence that ends in a colon ("this myth is costly for several reasons:") says its
+    point in the list after it. Labelled reasons ("**Unpredictability:** the market …") give
+    the first reason itself, the other labels after it; short items complete the sentence
+    ("Start with any amount: $25 a month and $50 a month."). Longer lists stay in the article."""
     if not text.rstrip().endswith(":"):
         return text
     items = list(itertools.takewhile(lambda b: b.kind == "item", after))
     depth = min((b.depth for b in items), default=0)
-    names = [n for n in (_item_name(b) for b in items if b.depth == depth) if n]
+    top = [b for b in items if b.depth == depth]
+    reasons = [_labelled_reason(b) for b in top]
+    if top and all(reasons):
+        first_label, first_reason = reasons[0]
+        others = [label for label, _ in reasons[1:MAX_LISTED]]
+        also = f" Also: {_listed(others)}." if others else ""
+        return f"{first_label[:1].upper()}{first_label[1:]}: {first_reason}{also}"
+    names = [n for n in (_item_name(b) for b in top) if n]
     if not names or len(names) > MAX_LISTED:
         return text
-    listed = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
-    return f"{text.rstrip()} {listed}."
+    return f"{text.rstrip()} {_listed(names)}."
+
+
+def _listed(names: list[str]) -> str:
+    return ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+
+
+def _labelled_reason(block: Block) -> tuple[str, str] | None:
+    """("unpredictability", "The stock market is inherently unpredictable …") from a list item
+    "**Unpredictability:** The stock market is … Even seasoned investors …"."""
+    name = _item_name(block)
+    if not name or not block.strong or not block.text.startswith(block.strong[0]):
+        return None
+    rest = strip_label(block.text, block.strong[0])
+    first = (sentences(rest) or [""])[0]
+    return (name, first) if len(first.split()) >= MIN_REASON_WORDS else None
+
+
+MIN_REASON_WORDS = 5
 
 
 def _item_name(block: Block) -> str:
