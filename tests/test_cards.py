@@ -210,6 +210,8 @@ def test_advice_written_as_a_warning_asks_why_not() -> None:
      "It saves you from debt at 25% interest."),  # no dangling "However" on its own
     ("Many savers think a card will do. But that plan costs 25% a year in interest.",
      "Many savers think a card will do. But that plan costs 25% a year in interest."),  # "that"
+    ("A common mistake is to count credit. This is costly at 25% interest.",
+     "This is costly at 25% interest."),  # "this" is the mistake the front names
     ("A card limit is borrowed money, not savings. Many people learn that late.",
      "A card limit is borrowed money, not savings. Many people learn that late."),  # says why
     ("It is a myth because a card limit is borrowed money. Few know.",

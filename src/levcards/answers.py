@@ -43,7 +43,9 @@ _RESTATES = re.compile(r"\b(myths?|misconceptions?|belief|believes?|notion|assum
                        r"(people|many|some|most)( \w+)? (think|say|claim))\b",
                        re.IGNORECASE)
 _LEANS_BACK = re.compile(r"^(?:\w+,?\s+){0,2}(?:this|that|these|those)\s+(?!myths?\b|"
-                         r"misconceptions?\b|beliefs?\b|notions?\b|ideas?\b)[a-z]+",
+                         r"misconceptions?\b|beliefs?\b|notions?\b|ideas?\b|is\b|was\b|are\b|were\b|can\b|"
+                         r"could\b|will\b|would\b|may\b|might\b|has\b|have\b|does\b|means\b|"
+                         r"makes\b|leads\b)[a-z]+",
                          re.IGNORECASE)
 """A demonstrative naming something of the sentence before ("But that strategy …"); "this
 myth" names what the card's front shows."""
