@@ -294,3 +294,26 @@ def test_note_type_schema_is_frozen() -> None:
                                       ("Forward", "Reverse"))
     assert schema(kinds["cloze"]) == (CLOZE_ID, ("Text", "Extra", "Article", "Series", "Source"), ("Cloze",))
     assert (BASIC_ID, CLOZE_ID) == (1_607_392_319, 1_607_392_320)
+
+
+def test_a_renamed_article_brings_its_new_source_to_learners(course: Path, tmp_path: Path,
+                                                            collection: Collection) -> None:
+    """Issue 21, defect 8: the Source field was outside the content hash, so after a rename
+    learners kept the old path. A path change updates the note; a line shift alone does not."""
+    _build(course, tmp_path / "v1")
+    import_apkg(collection, tmp_path / "v1" / "habits-of-money.apkg")
+    old = course / "habits" / "autopilot.md"
+    _write(course / "habits" / "saving.md", old.read_text(encoding="utf-8"), 1_700_000_100)
+    old.unlink()
+    v2 = _build(course, tmp_path / "v2")
+    (series,) = v2["series"]
+    assert series["changes"]["updated"] == series["notes"] and series["changes"]["added"] == 0
+    import_apkg(collection, tmp_path / "v2" / "habits-of-money.apkg")
+    sources = {n["Source"] for n in map(collection.get_note, collection.find_notes(""))}
+    assert sources and all("habits/saving.md" in s for s in sources), sources
+    shifted = (course / "habits" / "saving.md").read_text(encoding="utf-8").replace(
+        "---\n\n#", "---\n\n\n\n#", 1)
+    assert shifted != ARTICLE
+    _write(course / "habits" / "saving.md", shifted, 1_700_000_200)
+    v3 = _build(course, tmp_path / "v3")
+    assert v3["series"][0]["changes"]["updated"] == 0  # lines moved: the same notes

@@ -57,6 +57,15 @@ _SCAFFOLD = re.compile(r'<(span|div) class="lc-(sense|ask|kind|lead)">.*?</\1>|^
 notes are alike by their items' words, not by the wording every card of a kind shares."""
 
 
+_LINE = re.compile(r":\d+$| \(line \d+\)$")
+
+
+def _place(source: str) -> str:
+    """The Source field without its line: a renamed article must reach learners (the content
+    hash leaves Source out), a line shift alone need not."""
+    return _LINE.sub("", source)
+
+
 def _words(note: NoteSpec | Entry) -> frozenset[str]:
     text = " ".join([note.key, *(_SCAFFOLD.sub(" ", f) for f in list(note.fields)[:2])])
     return frozenset(_WORD.findall(_MARKUP.sub(" ", text.lower())))
@@ -165,7 +174,8 @@ def assign(notes: list[NoteSpec], old: Mapping[str, Entry], ids: NoteIds, slug: 
         previous = old.get(found[i]) if i in found else None
         if previous is not None:
             guid, note_id = found[i], previous.note_id
-            if previous.hash == digest and not previous.retired:
+            if (previous.hash == digest and not previous.retired
+                    and _place(previous.fields[-1]) == _place(note.fields[-1])):
                 mod = previous.mod
                 changes.unchanged += 1
             else:
