@@ -94,6 +94,9 @@ def test_a_term_is_asked_with_its_article_in_lower_case(term: str, asked: str) -
     ("Compound interest", "interest earned on earlier interest, compounding yearly."),  # its stem
     ("Runway", " ".join(["word"] * 26) + "."),  # too long to ask back
     ("BREAKING CHANGE", "a commit that introduces a breaking API change."),  # a label
+    ("APR", "annual percentage rate, the yearly cost of a loan."),  # its own expansion
+    ("FLOPS", "floating point operations per second, a measure of speed."),
+    ("Loss aversion", "a major driver of the sunk cost fallacy."),  # fits several terms
 ])
 def test_no_reverse_card_when_the_definition_gives_the_term_away_or_is_long(
         term: str, definition: str) -> None:
@@ -154,8 +157,7 @@ def test_a_claim_with_no_phrase_worth_a_blank_gives_way_to_the_next_sentence() -
 
 @pytest.mark.parametrize(("sentence", "praise"), [
     ("Interleaving is more effective than blocked practice.", "effective"),
-    ("Rest days are essential for strength training.", "essential"),
-    ("A checklist is a powerful tool for busy kitchens.", "powerful"),
+    ("Checklists make busy kitchens more effective than memory.", "effective"),
 ])
 def test_a_blank_never_hides_the_authors_praise(sentence: str, praise: str) -> None:
     """ "more [...] than blocked practice" asks for "effective": a guess at a judgement."""
@@ -254,6 +256,25 @@ def test_a_label_before_a_point_shows_above_its_cloze_and_is_not_blanked() -> No
 ])
 def test_no_blank_on_a_phrase_the_rest_of_the_card_gives_away(sentence: str, given: str) -> None:
     assert given not in key_phrases(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A buffer is an essential tool for every household.",  # a judgement: any subject fits
+    "Rest days are essential for strength training.",
+    "A checklist is a powerful tool for busy kitchens.",
+    "The first 3 months are the hardest.",  # a figure with nothing to say of what
+    "For simplicity, suppose a bill is either small or large.",  # a worked example's set-up
+    "Imagine a **$500** repair in the first month.",
+])
+def test_no_cloze_on_a_judgement_a_bare_figure_or_an_example_set_up(sentence: str) -> None:
+    bolded = re.findall(r"\*\*(.*?)\*\*", sentence)
+    assert key_phrases(sentence.replace("**", ""), bolded) == []
+
+
+def test_a_comparison_keeps_its_subject_blank_and_a_figure_with_context_stays() -> None:
+    assert key_phrases("Automatic transfers are more effective than willpower.") in (
+        ["Automatic transfers"], ["willpower"])
+    assert key_phrases("Keep three months of expenses, or 6 months on one income.") == ["6 months"]
 
 
 def test_of_two_bolded_opposites_only_the_first_is_a_blank() -> None:
@@ -534,3 +555,11 @@ def test_the_article_links_to_its_page_and_no_path_reaches_a_shown_field() -> No
     hostile = make_article(meta={"canonical": "javascript:alert(1)"})
     (note,) = notes_for(QAPair("Why?", "Because.", ref(1)), ctx=context(hostile))
     assert note.fields[-3] == "The Cash Buffer"
+
+
+@pytest.mark.parametrize(("group", "kind"), [("Common Pitfalls", "Common pitfall"),
+                                             ("Myths", "Myth"), ("Limitations", "Limitation"),
+                                             ("Common mistakes", "Common mistake")])
+def test_a_bare_item_is_named_as_its_section_names_it(group: str, kind: str) -> None:
+    (note,) = notes_for(Mistake("Bigger samples detect tiny effects", "", ref(50), group=group))
+    assert note.fields[0].startswith(f'<span class="lc-kind">{kind}:</span> ')

@@ -163,9 +163,31 @@ def answerable_reverse(term: str, definition: str, title: str = "") -> bool:
     stems = {w[:_STEM] for w in shown}
     if any(w[:_STEM] in stems or any(w in s for s in shown) for w in term_words):
         return False
+    if _ROLE.match(definition.strip()):
+        return False  # "a major driver of the fallacy" fits several terms
     letters = re.sub(r"[^A-Z]", "", term)
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", definition)).upper()
-    return not (len(letters) >= 2 and term.strip().isupper() and letters in initials)
+    return not (len(letters) >= 2 and term.strip().isupper()
+                and (letters in initials or _spells(letters, definition)))
+
+
+_ROLE = re.compile(r"^(?:(?:a|an|the|one)\s+)?(?:[a-z]+\s+){0,2}(?:driver|cause|part|factor|"
+                   r"component|element|example|aspect|source|sign|form|kind|type|result|"
+                   r"consequence)s?\s+of\b", re.IGNORECASE)
+
+
+def _spells(letters: str, definition: str) -> bool:
+    """The definition opens with the words the acronym is made of ("floating point operations
+    per second" spells FLOPS): its letters in order, from the first word on."""
+    words = re.findall(r"[A-Za-z]+", definition.lower())[:len(letters) + 1]
+    if not words or words[0][0] != letters[0].lower():
+        return False
+    joined, at = "".join(words), 0
+    for letter in letters.lower():
+        at = joined.find(letter, at) + 1
+        if at == 0:
+            return False
+    return True
 
 
 _PRONOUN = re.compile(r"^(it|this|these|they|that|those|he|she|its|their)\b", re.IGNORECASE)
@@ -262,14 +284,30 @@ def _bare_mistake(ctx: NoteContext, item: Mistake) -> list[NoteSpec]:
     if not phrases:
         return []
     group = f" ({render.text(item.group)})" if _informative(item.group) else ""
-    text = f'<span class="lc-kind">Common mistake{group}:</span> ' + render.cloze_phrases(title, phrases)
+    text = (f'<span class="lc-kind">{_kind_word(item.group)}{group}:</span> '
+            + render.cloze_phrases(title, phrases))
     return [ctx.note("cloze", "mistake", item.title, item.ref, [text, ""], len(phrases))]
+
+
+_KIND_WORDS = re.compile(r"\b(myth|misconception|pitfall|trap|limitation|drawback|misuse|"
+                         r"anti-?pattern|gotcha)s?\b", re.IGNORECASE)
+
+
+def _kind_word(group: str) -> str:
+    """What the section calls its items: "Common Pitfalls" holds pitfalls, "Myths" myths;
+    anything else is a common mistake."""
+    m = _KIND_WORDS.search(group)
+    if not m:
+        return "Common mistake"
+    word = m.group(1).lower()
+    return f"Common {word}" if re.search(r"\bcommon\b", group, re.IGNORECASE) else word.capitalize()
 
 
 def _informative(group: str) -> bool:
     """A section name worth showing beside "Common mistake": "Mistakes when rebasing" says
     where, "Common mistakes" or "Pitfalls" only says "mistake" again."""
-    return bool(group) and not (heading_role(group) == "mistakes" and len(group.split()) <= 2)
+    return bool(group) and not (len(group.split()) <= 2 and (
+        heading_role(group) == "mistakes" or _KIND_WORDS.search(group)))
 
 
 def _enumeration(ctx: NoteContext, item: Enumeration) -> list[NoteSpec]:

@@ -55,11 +55,14 @@ def key_phrases(sentence: str, bolded: Sequence[str] = (), terms: Iterable[str] 
     (the article's title) would be guessed, not recalled. Without such a phrase there is no
     cloze: a blank on a filler word teaches nothing.
     """
+    if _SUPPOSES.match(sentence):
+        return []  # the set-up of a worked example, not a fact
     chosen = [p for p in (_trim(b) for b in bolded) if _usable(p) and p in sentence]
     if chosen:
         return _without_echoes(sorted(dict.fromkeys(chosen), key=sentence.find))[:3]
     strong = (_defined_term(sentence, terms), _number(sentence), _named(sentence))
-    weak = (_object(sentence), _clause_end(sentence), _subject(sentence))
+    judged = _only_judges(sentence)  # nothing but a strong phrase is worth its blank
+    weak = ("", "", "") if judged else (_object(sentence), _clause_end(sentence), _subject(sentence))
     for candidate in (*strong, *(w for w in weak if _substantial(w))):
         if (candidate and candidate in sentence and _usable(candidate)
                 and not _in_list(sentence, candidate)
@@ -110,7 +113,7 @@ GENERIC = frozenset("other another same way ways part idea ideas thing things lo
 EVALUATIVE = frozenset(
     "effective ineffective essential important powerful useful helpful crucial critical key vital "
     "valuable beneficial better best great easy easier hard harder simple simpler possible "
-    "necessary significant realistic proper various".split())
+    "necessary significant realistic proper various hardest easiest worst".split())
 """Words that judge rather than say: a blank on "essential" or "powerful tool" tests whether
 the learner guesses the author's praise, not a fact. "Good" and "bad" stay out: "bad debt"
 and "bad incentives" name things."""
@@ -180,8 +183,27 @@ def _find_word(text: str, phrase: str) -> int:
     return -1
 
 
+_SUPPOSES = re.compile(r"^(?:for (?:simplicity|example|instance|illustration),?\s+)?(?:suppose|"
+                       r"imagine|let'?s say|say|assume|pretend)\b", re.IGNORECASE)
+_JUDGED = re.compile(r"\b(?:is|are)\s+(?:(?:a|an|the|very|so|really|truly|most)\s+)*(?:"
+                     + "|".join(sorted(EVALUATIVE)) + r")\b(?!.*\bthan\b)", re.IGNORECASE)
+
+
+def _only_judges(sentence: str) -> bool:
+    """"Visualization is a powerful tool for learning": the claim is a judgement, so its
+    subject is anything the learner likes; "X is more effective than Y" compares, and stays."""
+    return bool(_JUDGED.search(sentence))
+
+
+MIN_NUMBER_CONTEXT = 8
+"""A figure is a fact only with enough around it: "The first 20 hours are the hardest" does
+not say of what."""
+
+
 def _number(sentence: str) -> str:
     """'25 minutes', '80%', '$1,000': a figure the sentence states (not one that opens it)."""
+    if len(sentence.split()) < MIN_NUMBER_CONTEXT:
+        return ""
     for m in _NUMBER.finditer(sentence):
         if m.start() > 0 and any(c.isdigit() for c in m.group(0)):
             return m.group(0).strip(" .,")
