@@ -1,6 +1,8 @@
-"""`levcards check`: findings about sources that a build would not stop for, with how to fix them.
+"""Findings about sources that a build would not stop for, with how to fix them.
 
-Each rule reads the planned Report (articles, items, notes) and adds Problems with a code:
+``build``, ``check`` and ``watch`` report the same ones: the text rules run where an article is
+read (``article_findings``), the item and series rules as its notes are made
+(``note_findings``), so the build cache keeps them with the article. The codes:
 
     empty-section      a heading promises items ("Key takeaways", "FAQ", …) and none were found
     empty-side         a definition or Q&A with one side empty
@@ -17,13 +19,17 @@ Each rule reads the planned Report (articles, items, notes) and adds Problems wi
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .errors import Problems
-from .extract import collect
 from .extract.text import norm
-from .phrases import MAX_WORDS
 from .model import Article, Item
-from .results import ArticleResult, Report
+from .phrases import MAX_WORDS
+
+if TYPE_CHECKING:
+    from .extract import Silent
+    from .results import ArticleResult, SeriesResult
 
 MAX_LIST_MEMBERS = 7
 MAX_CLOZE_WORDS = MAX_WORDS
@@ -32,38 +38,39 @@ _PROMISES = {"takeaways": "key takeaways", "qa": "questions and answers",
              "definitions": "definitions", "mistakes": "mistakes"}
 
 
-def lint(report: Report, max_answer_words: int = DEFAULT_MAX_ANSWER_WORDS) -> None:
-    """Add every finding to ``report.problems``."""
-    problems = report.problems
-    for result in report.articles:
-        if result.article is None:
+def article_findings(article: Article, silent: Sequence[Silent], problems: Problems) -> None:
+    """The rules that read an article's text: run where it is read (the worker), so a build
+    and ``check`` report them alike and the build cache keeps them with the article."""
+    _empty_sections(article, silent, problems)
+    _text(article, problems)
+
+
+def note_findings(result: ArticleResult, series: SeriesResult, seen: dict[tuple[str, str], str],
+                  max_answer_words: int, problems: Problems) -> None:
+    """The rules that read an article's items and notes, and how they sit in their series
+    (``seen``: the definitions and questions of the series' earlier articles)."""
+    _items(result.path, result.items, max_answer_words, problems)
+    _cloze_sizes(result, problems)
+    if result.series != series.name:  # names differing only in case share one deck
+        problems.warning(result.path, 1, "series-case", f"series {result.series!r} differs "
+                         f"from {series.name!r} only in spelling or case; both go to the "
+                         f"deck {series.deck_name!r}. Spell them the same")
+    for item in result.items:
+        if item.kind not in ("definition", "qa"):
             continue
-        _empty_sections(result.article, result.items, problems)
-        _items(result.path, result.items, max_answer_words, problems)
-        _cloze_sizes(result, problems)
-        _text(result.article, problems)
-    for series in report.series:
-        seen: dict[tuple[str, str], str] = {}
-        for result in series.articles:
-            for item in result.items:
-                if item.kind not in ("definition", "qa"):
-                    continue
-                key = (item.kind, norm(item.key))
-                where = f"{item.ref.path}:{item.ref.line}"
-                if key in seen:
-                    problems.warning(item.ref.path, item.ref.line, "duplicate-key",
-                                     f"{item.kind} {item.key!r} is already in series {series.name!r} "
-                                     f"({seen[key]}); learners would study it twice. Merge the two "
-                                     "or reword one")
-                else:
-                    seen[key] = where
-    for series in report.series:
-        # articles whose series names differ only in case share one deck; say so
-        for result in series.articles:
-            if result.series != series.name:
-                problems.warning(result.path, 1, "series-case", f"series {result.series!r} differs "
-                                 f"from {series.name!r} only in spelling or case; both go to the "
-                                 f"deck {series.deck_name!r}. Spell them the same")
+        key = (item.kind, norm(item.key))
+        if key in seen:
+            problems.warning(item.ref.path, item.ref.line, "duplicate-key",
+                             f"{item.kind} {item.key!r} is already in series {series.name!r} "
+                             f"({seen[key]}); learners would study it twice. Merge the two "
+                             "or reword one")
+        else:
+            seen[key] = f"{item.ref.path}:{item.ref.line}"
+    for item in result.suggestions:
+        problems.add(result.path, item.ref.line, "info", "suggestion",
+                     f"possible {item.kind} {item.key!r} (confidence {item.confidence:.2f}, under "
+                     "the threshold): not a card; raise its confidence by putting it in a titled "
+                     "section, or lower 'threshold' in levcards.toml")
 
 
 def _cloze_sizes(result: ArticleResult, problems: Problems) -> None:
@@ -93,13 +100,13 @@ def _cloze_sizes(result: ArticleResult, problems: Problems) -> None:
 _DELETION = re.compile(r"\{\{c\d+::(.*?)\}\}")
 
 
-def _empty_sections(article: Article, items: list[Item], problems: Problems) -> None:
+def _empty_sections(article: Article, silent: Sequence[Silent], problems: Problems) -> None:
     """A heading that promises items of a kind with none found under it (the outline's silent
     role sections, with the reason)."""
-    for silent in collect(article)[1]:
-        problems.warning(article.path, silent.line, "empty-section",
-                         f"section {silent.title!r} promises {_PROMISES[silent.role]} but none "
-                         f"were found ({silent.reason}); write them as a list (or 'Question?' "
+    for section in silent:
+        problems.warning(article.path, section.line, "empty-section",
+                         f"section {section.title!r} promises {_PROMISES[section.role]} but none "
+                         f"were found ({section.reason}); write them as a list (or 'Question?' "
                          "lines each followed by an answer paragraph), or rename the heading")
 
 

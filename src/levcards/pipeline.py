@@ -14,6 +14,7 @@ from . import config as cfg
 from .cache import CACHE_DIR, HASH_WHEN_READ, Cache, problems_from
 from .cards import NoteContext, distinct_fronts, make_notes, tag_safe
 from .errors import Problems, SourceError
+from .lint import note_findings
 from .model import Article, NoteSpec
 from .overrides import SUFFIX
 from .results import ArticleResult, Report, SeriesResult
@@ -145,6 +146,7 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
     outcomes.update(zip(late, _read(late, reader, progress, keep_sections)))
     by_slug: dict[str, SeriesResult] = {}
     results: list[ArticleResult] = []
+    seen_keys: dict[str, dict[tuple[str, str], str]] = {}  # per series, for duplicate-key
     for path in paths:
         shown, key = path, keys[path]
         folder_config = config_of(parent[path])
@@ -193,6 +195,8 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
                           tuple(t for t in (tag_safe(x) for x in series.config.tags) if t),
                           key + _suffix(path), series.config.base_url)
         result.notes = make_notes(ctx, result.items)
+        note_findings(result, series, seen_keys.setdefault(slug, {}),
+                      root_config.max_answer_words, problems)
         if cache is not None:
             cache.remember(shown, content[path], slug, outcome, problems.items[before:],
                            len(result.notes))
@@ -276,20 +280,8 @@ def _is_draft(article: Article) -> bool:
 
 
 def check(source: Path, reader: str | None = None, include_all: bool = False) -> Report:
-    """Everything a build would find, plus the lint rules; nothing is written."""
-    from .lint import lint
-
-    report = plan(source, reader, include_all=include_all, keep_sections=True)
-    root_config = cfg.load_root(source) if source.is_dir() and not report.problems.errors else cfg.RootConfig()
-    lint(report, root_config.max_answer_words)
-    for result in report.articles:
-        for item in result.suggestions:
-            report.problems.add(result.path, item.ref.line, "info", "suggestion",
-                                f"possible {item.kind} {item.key!r} (confidence "
-                                f"{item.confidence:.2f}, under the threshold): not a card; raise "
-                                "its confidence by putting it in a titled section, or lower "
-                                "'threshold' in levcards.toml")
-    return report
+    """Everything a build would find (the lint rules included); nothing is written."""
+    return plan(source, reader, include_all=include_all, keep_sections=True)
 
 
 def article_keys(paths: Sequence[str], root: Path) -> dict[str, str]:

@@ -32,20 +32,21 @@ def console(stderr: bool = False) -> Console:
 
     stream = sys.stderr if stderr else sys.stdout
     tty = stream.isatty()
+    # None on a terminal lets Rich honour NO_COLOR; False would force colour on
     return Console(stderr=stderr, highlight=False, width=None if tty else 200,
-                   no_color=not tty, soft_wrap=not tty)
+                   no_color=None if tty else True, soft_wrap=not tty)
 
 
 class LazyConsole:
     """``console(stderr)``, made when it is first used."""
 
     def __init__(self, stderr: bool = False) -> None:
-        self._stderr = stderr
+        self.stderr = stderr
         self._console: Console | None = None
 
     def get(self) -> Console:
         if self._console is None:
-            self._console = console(self._stderr)
+            self._console = console(self.stderr)
         return self._console
 
     def print(self, *objects: Any, **options: Any) -> None:
@@ -55,7 +56,7 @@ class LazyConsole:
     def is_terminal(self) -> bool:
         """As Rich says; without asking it when the stream is no terminal and no environment
         variable (TTY_COMPATIBLE, FORCE_COLOR) could make Rich say otherwise."""
-        stream = sys.stderr if self._stderr else sys.stdout
+        stream = sys.stderr if self.stderr else sys.stdout
         if (self._console is None and not stream.isatty() and "TTY_COMPATIBLE" not in os.environ
                 and "FORCE_COLOR" not in os.environ):
             return False
@@ -156,9 +157,15 @@ def _changed(sc: SeriesChanges) -> tuple[tuple[str, list[str]], ...]:
 
 
 def print_problems(report: Report, console: Console | LazyConsole, verbose: bool = False) -> None:
-    for problem in report.problems.sorted():
-        if problem.severity == "info" and not verbose:
-            continue
+    """One line a finding; coloured only on a terminal that allows it (NO_COLOR), and
+    without Rich at all when the stream is a pipe or a file."""
+    shown = [p for p in report.problems.sorted() if verbose or p.severity != "info"]
+    if isinstance(console, LazyConsole) and not console.is_terminal:
+        stream = sys.stderr if console.stderr else sys.stdout
+        for problem in shown:
+            print(problem, file=stream)
+        return
+    for problem in shown:
         style = {"error": "bold red", "warning": "yellow"}.get(problem.severity, "")
         console.print(str(problem), style=style, markup=False, highlight=False, soft_wrap=True)
 

@@ -44,7 +44,8 @@ def watch(source: Path, out: Path, preview_out: Path | None, say: Callable[[str]
 
     started = time.perf_counter()
     report = rebuild(source, out, preview_out, None)
-    say(summary(report, None, time.perf_counter() - started))
+    for line in report_lines(report, None, time.perf_counter() - started):
+        say(line)
     ignored = {out.resolve(), *((preview_out.resolve(),) if preview_out else ())}
     for changes in watch_files(source, stop_event=stop_event, debounce=300):  # type: ignore[arg-type]
         paths = [Path(p) for _, p in changes if not Path(p).name.startswith(".")
@@ -55,7 +56,14 @@ def watch(source: Path, out: Path, preview_out: Path | None, say: Callable[[str]
         only = changed_series(report, paths)
         started = time.perf_counter()
         report = rebuild(source, out, preview_out, only)
-        say(summary(report, only, time.perf_counter() - started))
+        for line in report_lines(report, only, time.perf_counter() - started):
+            say(line)
+
+
+def report_lines(report: Report, only: set[str] | None, seconds: float) -> list[str]:
+    """Every error and warning, as ``build`` and ``check`` print them, then the summary."""
+    found = [str(p) for p in report.problems.sorted() if p.severity != "info"]
+    return [*found, summary(report, only, seconds)]
 
 
 def summary(report: Report, only: set[str] | None, seconds: float) -> str:

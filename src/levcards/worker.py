@@ -14,9 +14,10 @@ from pathlib import Path
 
 from . import overrides
 from .errors import Problem, Problems, SourceError
-from .extract import extract
+from .extract import explain
 from .forked import usable_cpus
 from .gc_tuning import pause_collector
+from .lint import article_findings
 from .model import Article, Item
 from .readers import read_article
 from .readers.source import read_bytes
@@ -101,7 +102,9 @@ def _run(job: Job, files: _Files) -> Outcome:
         return Outcome(None, [], problems.items)
     for line, message in article.warnings:
         problems.warning(job.shown, line, "reader", message)
-    items = extract(article)
+    found, silent = explain(article)
+    items = [f.item for f in found]
+    article_findings(article, silent, problems)
     try:
         sidecar = _sidecar(files)
     except SourceError as err:
