@@ -11,6 +11,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from levcards import __version__
 from levcards.cli import app
 
 runner = CliRunner()
@@ -31,7 +32,7 @@ def test_extract_json_has_the_documented_shape() -> None:
     assert {"definition", "qa", "takeaway", "mistake"} <= kinds
     definition = next(i for i in article["items"] if i["kind"] == "definition")
     assert set(definition) >= {"term", "definition", "line", "confidence"}
-    assert data["errors"] == []
+    assert [p for p in data["problems"] if p["severity"] == "error"] == []
 
 
 def test_extract_reports_an_unreadable_file_and_still_extracts_the_others(tmp_path: Path) -> None:
@@ -45,7 +46,7 @@ def test_extract_reports_an_unreadable_file_and_still_extracts_the_others(tmp_pa
     data = json.loads(result.stdout)
     assert [a["path"] for a in data["articles"]] == [str(good)]
     assert data["articles"][0]["items"][0]["term"] == "Float"
-    (error,) = data["errors"]
+    (error,) = [p for p in data["problems"] if p["severity"] == "error"]
     assert error["path"] == str(bad) and error["line"] == 2 and "frontmatter" in error["message"]
 
 
@@ -137,3 +138,26 @@ def test_help_and_module_entry_point() -> None:
                             text=True, check=False)
     assert result.returncode == 0
     assert "build" in result.stdout and "extract" in result.stdout
+
+
+def test_every_command_prints_one_json_envelope(seed_decks: Path, tmp_path: Path) -> None:
+    """Issue 21, 9: extract, check and build printed three different shapes."""
+    article = next(seed_decks.rglob("*.txt"))
+    documents = {
+        "extract": runner.invoke(app, ["extract", str(article), "--format", "json"]),
+        "check": runner.invoke(app, ["check", str(seed_decks), "--format", "json"]),
+        "build": runner.invoke(app, ["build", str(seed_decks), "--out", str(tmp_path / "o"),
+                                     "--format", "json"]),
+    }
+    for command, result in documents.items():
+        data = json.loads(result.stdout)
+        assert list(data)[:4] == ["command", "version", "ok", "problems"], command
+        assert data["command"] == command and data["version"] == __version__
+        assert data["ok"] is (result.exit_code == 0)
+        assert all({"path", "line", "severity", "code", "message"} <= set(p) for p in data["problems"])
+
+
+def test_help_lists_every_command_without_cutting_its_summary() -> None:
+    listed = runner.invoke(app, ["--help"], terminal_width=80).stdout.split("Commands:")[1]
+    lines = [line for line in listed.splitlines() if line.strip()]
+    assert len(lines) >= 6 and not any(line.rstrip().endswith("...") for line in lines), listed

@@ -98,7 +98,9 @@ def build(
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
-    """Build one .apkg per series from SOURCE into --out, and report what changed.
+    """Build one .apkg per series from SOURCE into --out.
+
+    Prints what changed (added, updated, retired notes) in an 80-column table.
 
     Examples:
 
@@ -121,7 +123,9 @@ def release(
     frozen: Annotated[bool, typer.Option(help="Fail if levcards.lock is not up to date.")] = True,
     quiet: QuietOpt = False,
 ) -> None:
-    """Build the decks plus manifest.json and CHANGELOG.md (changes since the manifest in --out).
+    """Build the decks, manifest.json and CHANGELOG.md for a release.
+
+    The changelog lists what changed since the release whose manifest is in --out.
 
     Example: SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) levcards release --version v1.2.0
     """
@@ -142,7 +146,8 @@ def _run_build(source: Path, out: Path, fmt: Format, reader: ReaderName | None, 
     if fmt is Format.json:
         import json
 
-        print(json.dumps(build_dict(report), ensure_ascii=False, indent=2))
+        print(json.dumps(build_dict(report, "release" if version else "build",
+                                    exit_code(report, strict) == 0), ensure_ascii=False, indent=2))
     elif not quiet:
         print_build(report, console(), verbose)
     print_problems(report, err, verbose)
@@ -165,7 +170,9 @@ def check(
     include_all: AllOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
-    """Lint SOURCE without writing anything: one line per finding, path:line:col: severity code message.
+    """Lint SOURCE without writing anything.
+
+    One line per finding: path:line:col: severity code message.
 
     Exit 1 on errors (and on warnings with --strict). Suggestions (items under the confidence
     threshold) are info lines, shown with --verbose or --format json.
@@ -184,8 +191,11 @@ def check(
     if fmt is Format.json:
         import json
 
-        print(json.dumps({"ok": exit_code(report, strict) == 0,
-                          "problems": [p.as_dict() for p in report.problems.sorted()]},
+        from .report import envelope
+
+        checked = len([a for a in report.articles if a.article is not None])
+        print(json.dumps(envelope("check", report, exit_code(report, strict) == 0,
+                                  files=len(report.articles), articles=checked),
                          ensure_ascii=False, indent=2))
     else:
         print_problems(report, console(), verbose)
@@ -205,7 +215,9 @@ def preview(
     reader: ReaderOpt = None,
     include_all: AllOpt = False,
 ) -> None:
-    """Write a static HTML site of every card (front and back) with the check findings beside them.
+    """Write a static HTML site of every card, findings beside them.
+
+    Fronts and backs as Anki shows them, at phone or desktop width, light or dark.
 
     Example: levcards preview decks --out dist/preview && open dist/preview/index.html
     """
@@ -227,7 +239,9 @@ def watch(
     out: OutOpt = Path("dist"),
     preview_out: Annotated[Optional[Path], typer.Option("--preview", help="Also keep a preview site here.")] = None,
 ) -> None:
-    """Rebuild the decks (and the preview) whenever a file under SOURCE changes; Ctrl-C stops.
+    """Rebuild the decks on every change under SOURCE; Ctrl-C stops.
+
+    Also keeps a preview site up to date with --preview.
 
     Example: levcards watch decks --out dist --preview dist/preview
     """
@@ -255,7 +269,9 @@ def extract_command(
         "--explain", help="Say for each item which section, role and layout made it, and "
         "why a section with a role gave nothing.")] = False,
 ) -> None:
-    """Print the study items found in each article (with their line and confidence).
+    """Print the study items found in each article.
+
+    Each with its line and confidence; --explain says which section and layout made it.
 
     Examples:
 

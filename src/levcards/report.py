@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from .errors import Problem
+from . import __version__
 from .model import ITEM_KINDS, TEXT_FIELDS, Item
 from .results import ArticleResult, Report
 
@@ -112,22 +112,24 @@ def article_dict(result: ArticleResult) -> dict[str, Any]:
     return data
 
 
-def problem_dict(problem: Problem) -> dict[str, Any]:
-    return problem.as_dict()
+def envelope(command: str, report: Report, ok: bool, **body: Any) -> dict[str, Any]:
+    """The shape every command's JSON shares: which command, whether it succeeded (its exit
+    code is 0), every finding, then what the command itself reports."""
+    return {"command": command, "version": __version__, "ok": ok,
+            "problems": [p.as_dict() for p in report.problems.sorted()], **body}
 
 
 def extract_json(report: Report) -> str:
-    errors = [p.as_dict() for p in report.problems.sorted() if p.severity == "error"]
-    warnings = [p.as_dict() for p in report.problems.sorted() if p.severity != "error"]
     readable = [a for a in report.articles if a.article is not None]
-    return json.dumps({"articles": [article_dict(a) for a in readable], "errors": errors,
-                       "warnings": warnings}, ensure_ascii=False, indent=2)
+    return json.dumps(envelope("extract", report, report.ok,
+                               articles=[article_dict(a) for a in readable]),
+                      ensure_ascii=False, indent=2)
 
 
-def build_dict(report: Report) -> dict[str, Any]:
-    return {
-        "ok": report.ok,
-        "series": [
+def build_dict(report: Report, command: str = "build", ok: bool | None = None) -> dict[str, Any]:
+    return envelope(
+        command, report, report.ok if ok is None else ok,
+        series=[
             {
                 "slug": s.slug, "name": s.name, "deck": s.deck_name, "origin": s.origin,
                 "articles": len(s.articles), "items": s.item_counts(),
@@ -136,11 +138,10 @@ def build_dict(report: Report) -> dict[str, Any]:
             }
             for s in report.series
         ],
-        "notetypes_changed": report.changes.notetypes if report.changes else [],
-        "ledger_written": report.ledger_written,
-        "problems": [p.as_dict() for p in report.problems.sorted()],
-        "skipped": [a.path for a in report.articles if a.article is None],
-    }
+        notetypes_changed=report.changes.notetypes if report.changes else [],
+        ledger_written=report.ledger_written,
+        skipped=[a.path for a in report.articles if a.article is None],
+    )
 
 
 def _changes(report: Report, slug: str) -> dict[str, Any] | None:
@@ -260,7 +261,8 @@ def print_extract(report: Report, console: Console) -> None:
     for result in report.articles:
         if result.article is None:
             continue
-        table = Table(title=f"{result.path} — {result.article.title} [{result.series}]",
+        series = f" [{result.series}]" if result.series else ""  # JSON says null: no series
+        table = Table(title=f"{result.path} — {result.article.title}{series}",
                       title_justify="left")
         explained = {id(f.item): f for f in result.explained}
         columns = ("line", "kind", "conf", "why", "item") if explained else (

@@ -107,7 +107,7 @@ def test_utf16_and_cp1252_are_decoded(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     terms = {i["term"] for a in data["articles"] for i in a["items"]}
     assert {"Caf\u00e9 budget", "Caf\u00e9 fund"} <= terms
-    (warning,) = data["warnings"]
+    (warning,) = [p for p in data["problems"] if p["severity"] == "warning"]
     assert warning["path"].endswith("latin.md") and "Windows-1252" in warning["message"]
 
 
