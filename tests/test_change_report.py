@@ -130,7 +130,8 @@ def test_a_release_lists_what_changed_since_the_previous_release(course: Path, t
     _run("release", "--version", "v1.0.0", str(course), "--out", str(out))
     _edit(course)
     _run("build", str(course), "--out", str(tmp_path / "local"))  # the author's own rebuild
-    _run("release", "--version", "v1.1.0", str(course), "--out", str(out))
+    printed = _run("release", "--version", "v1.1.0", str(course), "--out", str(out))
+    assert "release v1.1.0: since v1.0.0; Habits of money +1 ~1 -1" in printed
     log = (out / "CHANGELOG.md").read_text(encoding="utf-8")
     assert "since v1.0.0" in log
     added, updated, retired = (log.split(f"### {h}")[1].split("###")[0]

@@ -29,6 +29,7 @@ def changelog(report: Report, ledger: Ledger, version: str, previous: dict | Non
     """What changed in each package since the ``previous`` manifest (every note is new
     without one)."""
     since = previous.get("version") if previous else None
+    summary: list[str] = []
     lines = [f"# levcards release {md_text(version)}", "",
              f"Changes since {md_text(str(since))}." if since else
              "First release: every note is new.", ""]
@@ -48,6 +49,8 @@ def changelog(report: Report, ledger: Ledger, version: str, previous: dict | Non
                   ("Retired", [g for g in then if g not in now]))
         counts = ", ".join(f"{len(guids)} {label.lower()}" for label, guids in groups)
         lines += [f"## {md_text(series.deck_name)}", "", f"{counts}.", ""]
+        summary.append(f"{series.deck_name} " + " ".join(
+            f"{mark}{len(guids)}" for mark, (_, guids) in zip("+~-", groups)))
         sc = report.changes.series.get(series.slug) if report.changes else None
         if sc and sc.renamed_from:
             lines += [f"- Deck renamed from **{md_text(sc.renamed_from)}**: Anki does not move "
@@ -62,6 +65,9 @@ def changelog(report: Report, ledger: Ledger, version: str, previous: dict | Non
         if groups[2][1]:
             lines += ["Retired notes are tagged `levcards::retired`: search `tag:levcards::retired` "
                       "in Anki's browser to find and delete them.", ""]
+    report.release_summary = (f"release {version}: "
+                              + (f"since {since}" if since else "first release, every note new")
+                              + (f"; {', '.join(summary)}" if summary else "") + f" ({CHANGELOG_NAME})")
     return "\n".join(lines)
 
 

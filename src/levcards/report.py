@@ -187,6 +187,8 @@ def print_build(report: Report, console: Console, verbose: bool = False) -> None
     console.print(_detailed_table(report) if verbose else _compact_table(report))
     if report.changes is not None:
         _print_changed_notes(report, console, verbose)
+        if report.release_summary:
+            console.print(report.release_summary, markup=False, highlight=False)
         for s in report.series:
             sc = report.changes.series.get(s.slug)
             if sc and sc.renamed_from:
@@ -200,11 +202,15 @@ def print_build(report: Report, console: Console, verbose: bool = False) -> None
                       markup=False)
 
 
+def _title(report: Report) -> str:
+    return "levcards release" if report.release_summary else "levcards build"
+
+
 def _compact_table(report: Report) -> Table:
     from rich import box
     from rich.table import Table
 
-    table = Table(title="levcards build", title_justify="left", box=box.SIMPLE_HEAD)
+    table = Table(title=_title(report), title_justify="left", box=box.SIMPLE_HEAD)
     folders = {str(s.output.parent) for s in report.series if s.output}
     if len(folders) == 1:  # the file names fit; the folder they are in is the caption
         table.caption, table.caption_justify = f"in {folders.pop()}", "left"
@@ -223,7 +229,7 @@ def _compact_table(report: Report) -> Table:
 def _detailed_table(report: Report) -> Table:
     from rich.table import Table
 
-    table = Table(title="levcards build", title_justify="left")
+    table = Table(title=_title(report), title_justify="left")
     columns = ("series", "articles", *_SHORT, "notes", "cards", "added", "updated", "unchanged",
                "retired", "output")
     for column in columns:

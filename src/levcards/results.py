@@ -123,6 +123,8 @@ class Report:
     articles: list[ArticleResult]
     changes: Changes | None = None
     ledger_written: bool = False
+    release_summary: str = ""
+    """For a release: what its changelog says changed since the previous release, in a line."""
     cache: Cache | None = None
     """The extraction cache this run filled; build saves it once the packages are written."""
 
