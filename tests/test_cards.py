@@ -104,6 +104,13 @@ def test_no_reverse_card_when_the_definition_gives_the_term_away_or_is_long(
     assert (note.cards, note.fields[2]) == (1, "")
 
 
+def test_a_caveat_after_a_long_first_sentence_stays_on_the_card() -> None:
+    answer = ("For most savers a buffer of three months of expenses is enough to cover a lost job "
+              "or a broken car. However, one income needs six. Most people never need more.")
+    (note,) = notes_for(QAPair("How big should the buffer be?", answer, ref(12)))
+    assert note.fields[1].endswith('<div class="lc-more">However, one income needs six.</div>')
+
+
 def test_a_rhetorical_question_opening_an_answer_keeps_its_reply() -> None:
     (note,) = notes_for(QAPair("When should the buffer grow?", "Got a new car? Add a repair "
                                "fund to it. Had a baby? Raise the target.", ref(12)))
@@ -185,6 +192,14 @@ def test_a_sentence_that_leans_on_the_one_before_shows_it() -> None:
     (note,) = notes_for(item)
     assert note.fields[0].startswith('<div class="lc-lead">Leverage is delayed amplification.'
                                      '</div>It turns')
+
+
+def test_a_sentence_whose_pronoun_nothing_on_the_card_resolves_makes_no_cloze() -> None:
+    assert notes_for(Takeaway("Review them every evening for **ten minutes**.", ref(23),
+                              phrases=("ten minutes",))) == []
+    (note,) = notes_for(Takeaway("Review them every evening for **ten minutes**.", ref(23),
+                                 phrases=("ten minutes",), context="Flashcards fade fast."))
+    assert note.fields[0].startswith('<div class="lc-lead">Flashcards fade fast.</div>Review them')
 
 
 def test_a_mistake_asks_why_and_what_to_do_instead_on_two_cards() -> None:

@@ -19,6 +19,10 @@ MIN_ANSWER_WORDS = 5
 within this many words (the rest of a long explanation is in the article, one link away)."""
 
 
+CAVEAT_WORDS = 40
+_CAVEAT = re.compile(r"^(however|but|unless|except|only|note that|the exception)\b", re.IGNORECASE)
+
+
 def atomic(text: str) -> str:
     """The answer as HTML: the first sentence, then what fits in ``ANSWER_WORDS`` as a
     secondary line."""
@@ -30,6 +34,8 @@ def atomic(text: str) -> str:
     for part in parts[1:]:
         count += len(part.split())
         if count > ANSWER_WORDS and (more or len(parts[0].split()) >= MIN_ANSWER_WORDS):
+            if _CAVEAT.match(part) and count <= CAVEAT_WORDS and not more:
+                more.append(part)  # "However, not with kidney disease.": the answer's limit
             break  # "It can." or "Usually, yes." alone is no answer: its reason comes along
         more.append(part)
     answer = render.text(parts[0].strip())

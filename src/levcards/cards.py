@@ -190,7 +190,9 @@ def _spells(letters: str, definition: str) -> bool:
     return True
 
 
-_PRONOUN = re.compile(r"^(it|this|these|they|that|those|he|she|its|their)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(it|this|these|they|them|those|he|she|its|their)\b", re.IGNORECASE)
+_LEANING_WORDS = 4
+"""A pronoun among a sentence's first words leans on the sentence before it."""
 
 
 def _takeaway(ctx: NoteContext, item: Takeaway) -> list[NoteSpec]:
@@ -205,8 +207,11 @@ def _takeaway(ctx: NoteContext, item: Takeaway) -> list[NoteSpec]:
         if len(parts) > 1 and len(sentence.split()) < 4 and index + 1 < len(parts):
             continue
         lead = parts[index - 1] if index else item.context
-        if _PRONOUN.match(sentence) and lead:
+        leans = _PRONOUN.search(" ".join(sentence.split()[:_LEANING_WORDS]))
+        if leans and lead:
             shown = [label, lead] if label and index else [label or lead]
+        elif leans and not label:
+            continue  # "Use them before bed": nothing on the card says what "them" is
         else:
             shown = [label] if label else []
         if item.highlight and not item.phrases and item.highlight in sentence:
