@@ -29,7 +29,7 @@ from .errors import OutputError, Problem
 from .model import ITEM_TYPES, Article, Item, SourceRef
 from .overrides import read_sidecar, sidecar_name
 from .series import OUTPUT_MARKER
-from .worker import Outcome
+from .outcome import Outcome
 
 CACHE_DIR = OUTPUT_MARKER  # the source scan skips a folder holding it: an --out inside the tree
 INDEX_NAME = "index.json"

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .extract import Found, Silent
 
 
+
 @dataclass
 class ArticleResult:
     """One source file and what became of it (``article`` is None when it could not be read)."""

@@ -18,23 +18,12 @@ from .extract import explain
 from .forked import usable_cpus
 from .gc_tuning import pause_collector
 from .lint import article_findings
-from .model import Article, Item
+from .outcome import Outcome
 from .readers import read_article
 from .readers.source import read_bytes
 
 PARALLEL_MIN_ARTICLES = 48
 """Below this many articles to read, a process pool costs more than it saves."""
-
-
-@dataclass
-class Outcome:
-    """What one article yields: the Article (None if unreadable), all items, its problems."""
-
-    article: Article | None
-    items: list[Item] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    key: str | None = None
-    """The file's content key, when the job asked for it (``Job.hash_content``)."""
 
 
 @dataclass(frozen=True)
