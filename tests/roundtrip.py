@@ -8,8 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from anki.collection import Collection
-from ankitools import import_apkg, live_markup
 
+from ankitools import import_apkg, live_markup
 from levcards.cards import NoteContext, make_notes
 from levcards.extract import extract
 from levcards.package import DeckSpec, write_apkg

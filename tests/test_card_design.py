@@ -15,10 +15,12 @@ from pathlib import Path
 
 import pytest
 from anki.collection import Collection
-from ankitools import import_apkg
 from typer.testing import CliRunner
 
+from ankitools import import_apkg
 from levcards.cli import app
+
+pytestmark = pytest.mark.slow  # a real browser or a running process
 
 ARTICLE = """\
 ---

@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "eval"
 
 
+@pytest.mark.slow
 def test_cards_from_the_bundled_and_the_real_articles_meet_every_goal(tmp_path: Path) -> None:
     if not (SHARED / "cardcheck.py").exists():
         if os.environ.get("CI"):

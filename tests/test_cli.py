@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from levcards import __version__
@@ -73,6 +74,7 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert runner.invoke(app, ["build", "--no-such-flag"]).exit_code == 2
 
 
+@pytest.mark.slow
 def test_the_command_keeps_exit_codes_and_all_its_output_when_it_skips_teardown(tmp_path: Path) -> None:
     """`levcards` leaves through os._exit: what it printed must still arrive, code intact."""
     source = tmp_path / "decks" / "notes"
@@ -120,6 +122,7 @@ def test_help_and_check_on_one_file_load_nothing_heavy() -> None:
     assert loaded & _HEAVY == set()
 
 
+@pytest.mark.slow
 def test_a_json_build_never_imports_rich_even_to_print_its_findings(tmp_path: Path) -> None:
     """Rich draws tables and progress bars; CI's JSON build shows neither, and its findings
     (the bundled decks have a few) are plain lines on stderr."""

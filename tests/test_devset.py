@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from scoring import score_folder
 
 HERE = Path(__file__).parent

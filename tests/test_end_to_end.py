@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-
 import os
 import re
 import sqlite3
@@ -12,10 +11,10 @@ from pathlib import Path
 
 import genanki
 from anki.collection import Collection
-from ankitools import import_apkg, notes, visible_text
-from ledgers import ledger_notes
 from typer.testing import CliRunner
 
+from ankitools import import_apkg, notes, visible_text
+from ledgers import ledger_notes
 from levcards.cli import app
 from levcards.pipeline import plan
 

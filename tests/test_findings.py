@@ -113,6 +113,7 @@ def _on_a_terminal(args: list[str], env: dict[str, str]) -> str:
     return b"".join(chunks).decode("utf-8", "replace")
 
 
+@pytest.mark.slow
 def test_no_color_turns_colour_off_on_a_terminal(course: Path) -> None:
     """Issue 21, 9: check's finding lines were coloured on a terminal even with NO_COLOR."""
     import os

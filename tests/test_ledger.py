@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from ledgers import record
 
+from ledgers import record
 from levcards.builder import build
 from levcards.errors import SourceError
 from levcards.ledger import Entry, Ledger, load, save

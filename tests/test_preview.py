@@ -66,6 +66,7 @@ def _chromium() -> tuple[str, str] | None:
     return (browser, driver) if browser and driver else None
 
 
+@pytest.mark.slow
 def test_preview_in_headless_chromium(tmp_path: Path) -> None:
     found = _chromium()
     if found is None:

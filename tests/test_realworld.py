@@ -41,6 +41,7 @@ def _score(gold: Path, articles: Path) -> dict:
     return json.loads(line)
 
 
+@pytest.mark.slow
 def test_realworld_articles_stay_above_the_floor() -> None:
     _shared()
     figures = _score(REALWORLD / "gold", REALWORLD / "articles")

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 from anki.collection import Collection
-from ankitools import import_apkg, notes, review_all
-from ledgers import ledger_notes
 from typer.testing import CliRunner
 
+from ankitools import import_apkg, notes, review_all
+from ledgers import ledger_notes
 from levcards.cli import app
 from levcards.notetypes import BASIC_ID, CLOZE_ID, models, schema
 
@@ -248,6 +248,7 @@ def _sha(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.glob("*.apkg"))}
 
 
+@pytest.mark.slow
 def test_builds_are_byte_identical_across_time_zone_hash_seed_and_umask(course: Path, tmp_path: Path) -> None:
     def run(out: str, tz: str, seed: str, umask: int) -> None:
         env = {**os.environ, "TZ": tz, "PYTHONHASHSEED": seed}

@@ -14,9 +14,9 @@ import shutil
 from pathlib import Path
 
 from anki.collection import Collection
-from ankitools import import_apkg, notes, review_all
 from typer.testing import CliRunner
 
+from ankitools import import_apkg, notes, review_all
 from levcards.cli import app
 from levcards.notetypes import BASIC_ID, CLOZE_ID
 

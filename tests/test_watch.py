@@ -8,6 +8,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # a real browser or a running process
+
 ARTICLE = "# Rent or buy\n\n## Glossary\n\n- **Imputed rent:** the rent an owner saves by living in the home.\n"
 
 

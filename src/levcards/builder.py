@@ -61,7 +61,8 @@ def build(source: Path, out: Path, reader: str | None = None, threshold: float |
     """Plan every series, match notes to the ledger, write one .apkg each, then the ledger.
 
     Nothing is written under ``strict`` when there are problems, when a levcards.toml is
-    broken, nor under ``frozen`` when the ledger would change. The ledger is saved only after every package was written. ``only``
+    broken, nor under ``frozen`` when the ledger would change. The ledger is saved only after
+    every package was written. ``only``
     limits which series' packages are written (the watcher's partial rebuilds). A series whose
     articles, settings, ledger block and package are all as the last build left them is kept
     as it is (see ``plan``).

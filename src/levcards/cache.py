@@ -25,11 +25,11 @@ from typing import Any
 
 from . import __version__
 from .atomic import write_bytes
-from .errors import OutputError, Problem
+from .errors import OutputError, Problem, Severity
 from .model import ITEM_TYPES, Article, Item, SourceRef
+from .outcome import Outcome
 from .overrides import read_sidecar, sidecar_name
 from .series import OUTPUT_MARKER
-from .outcome import Outcome
 
 CACHE_DIR = OUTPUT_MARKER  # the source scan skips a folder holding it: an --out inside the tree
 INDEX_NAME = "index.json"
@@ -135,7 +135,7 @@ class Cache:
         if (stat is not None and isinstance(record, dict) and record.get("stat") == stat
                 and isinstance(record.get("checked"), int) and stat[1] + TRUST_AFTER_NS < record["checked"]
                 and isinstance(record.get("key"), str)):
-            return record["key"]  # type: ignore[no-any-return]
+            return record["key"]
         self._hashed.add(shown)
         if not isinstance(record, dict):
             return HASH_WHEN_READ  # no record to compare with: the worker that reads it hashes it
@@ -193,7 +193,7 @@ class Cache:
             found = _decode(entry) if entry is not None else None
         except (KeyError, TypeError, ValueError, AttributeError):
             return None  # malformed: read the article again
-        if found is not None:
+        if found is not None and entry is not None:
             self._read_entries[key] = entry
         return found
 
@@ -305,5 +305,11 @@ def _decode(data: dict[str, Any]) -> Outcome:
 
 
 def problems_from(records: list[dict[str, Any]]) -> list[Problem]:
-    return [Problem(str(p["path"]), int(p["line"]), str(p["severity"]), str(p["code"]),
+    return [Problem(str(p["path"]), int(p["line"]), _severity(p["severity"]), str(p["code"]),
                     str(p["message"]), int(p["col"])) for p in records]
+
+
+def _severity(value: object) -> Severity:
+    if value not in ("error", "warning", "info"):
+        raise ValueError(f"unknown severity {value!r}")
+    return value

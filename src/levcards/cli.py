@@ -83,7 +83,8 @@ ReaderOpt = Annotated[Optional[ReaderName], typer.Option(help="Force one reader 
 StrictOpt = Annotated[bool, typer.Option(help="Treat warnings as errors; write nothing then.")]
 AllOpt = Annotated[bool, typer.Option("--all", help="Keep items under the confidence threshold too.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and warnings.")]
-VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Also print info findings and each article's reader.")]
+VerboseOpt = Annotated[bool, typer.Option(
+    "--verbose", "-v", help="Also print info findings and each article's reader.")]
 
 
 @app.command()

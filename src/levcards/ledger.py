@@ -235,7 +235,7 @@ class Ledger:
         if slug in self._sealed:
             file, start, length = self._sealed[slug]
             file.seek(start)
-            return file.read(length)  # type: ignore[no-any-return]
+            return file.read(length)
         return None
 
     def block_bytes(self, slug: str) -> bytes | memoryview:

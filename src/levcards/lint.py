@@ -113,11 +113,11 @@ def _empty_sections(article: Article, silent: Sequence[Silent], problems: Proble
 def _items(path: str, items: list[Item], max_words: int, problems: Problems) -> None:
     for item in items:
         line = item.ref.line
-        if item.kind == "definition" and (not item.term.strip() or not item.definition.strip()):  # type: ignore[union-attr]
+        if item.kind == "definition" and (not item.term.strip() or not item.definition.strip()):
             problems.warning(path, line, "empty-side", "definition has an empty side; write "
                              "'Term: what it means'")
-        if item.kind == "qa" and not item.answer.strip():  # type: ignore[union-attr]
-            problems.warning(path, line, "empty-side", f"question {item.question!r} has no answer; "  # type: ignore[union-attr]
+        if item.kind == "qa" and not item.answer.strip():
+            problems.warning(path, line, "empty-side", f"question {item.question!r} has no answer; "
                              "put the answer in the paragraph right after it")
         answer = getattr(item, "answer", None) or getattr(item, "definition", None) or \
             getattr(item, "explanation", None) or ""

@@ -152,7 +152,8 @@ def write_preview(report: Report, out: Path) -> Path:
             name = f"{series.slug}--{slugify(result.key)}.html"
             write_text(out / name, article_page(series, result, findings[result.path]))
             count = len(findings[result.path])
-            links.append(f'<li><a href="{html.escape(name)}">{html.escape(result.article.title if result.article else result.path)}</a>'
+            shown = result.article.title if result.article else result.path
+            links.append(f'<li><a href="{html.escape(name)}">{html.escape(shown)}</a>'
                          f" ({len(result.notes)} notes, {sum(n.cards for n in result.notes)} cards"
                          f"{f', {count} findings' if count else ''})</li>")
         items.append(f"<h2 class=\"lc-meta\">{html.escape(series.deck_name)}</h2><ul>{''.join(links)}</ul>")

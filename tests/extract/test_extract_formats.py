@@ -6,7 +6,6 @@ import pytest
 
 from extracting import article, defs, items, mistakes, qas, takeaways
 
-
 # --- text exports: headings, chrome, lists -----------------------------------------------------
 
 EXPORT = """\

@@ -6,7 +6,6 @@ import pytest
 
 from extracting import article, defs, items, mistakes, qas, takeaways
 
-
 # --- mistakes ----------------------------------------------------------------------------------
 
 def test_mistake_and_fix_label_lines_give_the_title_and_the_fix() -> None:

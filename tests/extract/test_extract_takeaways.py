@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from extracting import of_kind
-from levcards.extract import takeaways
 from levcards.model import Article
 from levcards.readers import pick_reader
 

@@ -5,7 +5,6 @@ paragraphs, questions and answers on consecutive lines."""
 from __future__ import annotations
 
 from extracting import article, defs, items, mistakes, qas, takeaways
-
 from levcards.extract import explain
 
 # --- page exports without blank lines ---------------------------------------------------------

@@ -98,6 +98,6 @@ def test_real_file_size_limit(built: tuple[Path, Path]) -> None:
     assert "could not be written" in result.stderr and "Traceback" not in result.stderr
     after = _snapshot(out, source)
     assert after[str(source / "levcards.lock")] == before[str(source / "levcards.lock")]
-    for name, data in after.items():
+    for name in after:
         if name.endswith(".apkg"):
             zipfile.ZipFile(name).testzip()  # every package on disk is whole

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from roundtrip import assert_imports_cleanly, package_text
 
 from levcards.errors import LevcardsError
+from roundtrip import assert_imports_cleanly, package_text
 
 PIECES = ["# ", "## ", "### ", "- ", "* ", "• ", "1. ", "  - ", "**", "*", "`", "> ", "---",
           "Key takeaways", "FAQ", "Glossary", "Common mistakes", "Q: ", "A: ", "?", ":", " is ",

@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 from anki.collection import Collection
-from ankitools import import_apkg, live_markup, notes
 from typer.testing import CliRunner
 
+from ankitools import import_apkg, live_markup, notes
 from levcards.cli import app
 
 runner = CliRunner()

@@ -81,7 +81,7 @@ _WEAK_RULES = frozenset({"definition-label-list"})
 def _without_weaker_repeats(found: list[Found]) -> list[Found]:
     """One term, one definition: a label-list entry ("Emergency fund: a savings account") is
     dropped when a stronger layout defines the same term ("What is an emergency fund?")."""
-    strong = {key(f.item.term) for f in found  # type: ignore[union-attr]
+    strong = {key(f.item.term) for f in found
               if f.item.kind == "definition" and f.rule not in _WEAK_RULES}
     return [f for f in found if not (f.rule in _WEAK_RULES
                                      and key(f.item.term) in strong)]  # type: ignore[union-attr]
@@ -159,7 +159,7 @@ def _prose(article: Article, root: Node, found: list[Found]) -> list[Found]:
     """Sentence-level definitions outside mistakes, Q&A and example sections."""
     skipped = {n.line for n in root.walk() if n.role in _NOT_PROSE or n.shape == "part"
                and n.role in _NOT_PROSE}
-    defined = {key(f.item.term) for f in found  # type: ignore[union-attr]
+    defined = {key(f.item.term) for f in found
                if f.item.kind == "definition" and f.rule not in _WEAK_RULES}
     out = [Found(d, "prose", "definition-title") for d in title_definitions(article, defined)]
     out += [Found(d, "prose", "definition-bold-term")

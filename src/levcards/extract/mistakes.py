@@ -99,8 +99,8 @@ def with_list(text: str, after: tuple[Block, ...]) -> str:
     items = list(itertools.takewhile(lambda b: b.kind == "item", after))
     depth = min((b.depth for b in items), default=0)
     top = [b for b in items if b.depth == depth]
-    reasons = [_labelled_reason(b) for b in top]
-    if top and all(reasons):
+    reasons = [r for r in (_labelled_reason(b) for b in top) if r is not None]
+    if top and len(reasons) == len(top):
         first_label, first_reason = reasons[0]
         others = [label for label, _ in reasons[1:MAX_LISTED]]
         also = f" Also: {_listed(others)}." if others else ""

@@ -149,6 +149,8 @@ def _assign(node: Node, role: Role | None, parent_shape: Shape) -> None:
     inventory = _is_inventory(node)
     last_numbered = _end_of_numbered_run(node, inventory)
     for index, child in enumerate(node.children):
+        shape: Shape
+        child_role: Role | None
         if index > last_numbered:
             shape, child_role = "plain", None  # "A quick note on history" after "06. Rebalancing"
         else:

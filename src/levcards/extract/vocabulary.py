@@ -112,7 +112,8 @@ ROLE_TABLE: tuple[RoleEntry, ...] = (
                r"illustrations?|case stud(y|ies)|scenarios?|story|anecdote|sample|"
                r"(step|steps)( by step)?( \d+)?|how to .*|best practices?|(practical )?tips?|"
                r"checklists?|instructions|action plan|exercises?|practice|worksheets?|quiz( .*)?|"
-               r"quick quiz|test (yourself|your knowledge)|check your understanding|self ?check|questions to ask( yourself)?|"
+               r"quick quiz|test (yourself|your knowledge)|check your understanding|self ?check|"
+               r"questions to ask( yourself)?|"
                r"(journal(ing)? )?prompts|discussion( questions)?|reflection|templates?|"
                r"references?|resources|sources|further reading|see also|"
                r"related (pages|posts|articles|reading|links|guides|series|topics)|"
@@ -176,7 +177,7 @@ NOT_TERMS = frozenset({
     "real life example", "best practices", "red flags", "warning signs", "sweet spot",
     "bad locations", "good locations", "question", "questions", "misconception", "pitfall",
     "pitfalls", "common pitfalls", "key concepts", "key terms", "origin", "use", "uses", "usage",
-    "tools", "apps", "tags", "platforms", "equipment", "materials", "ingredients", "links",
+    "tools", "apps", "tags", "platforms", "equipment", "materials", "ingredients",
 })
 """Labels that are never a term: section labels, template fields, "Used by:" / "Example:" lines."""
 

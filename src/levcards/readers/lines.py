@@ -98,7 +98,7 @@ MIN_BULLET_RUN = 3
 def numbered_heading(line: str) -> bool:
     """'01. First Principles Thinking': a numbered line shaped as a heading."""
     m = NUMBERED.match(line)
-    return bool(m) and is_heading_line(m.group(3))
+    return m is not None and is_heading_line(m.group(3))
 
 
 

@@ -27,14 +27,14 @@ from .lines import (
     SENTENCE_END,
     SUBHEADING,
     flattened_table,
-    named_twice,
-    tab_table,
-    is_caps_line,
     has_bullet_run,
+    is_caps_line,
     is_heading_line,
+    named_twice,
     numbered_heading,
     paragraph_per_line,
     shaped_headings,
+    tab_table,
 )
 
 _PART_OF = re.compile(r"^Part\s+(?:\d+\s+)?of\s+\d+\s+in\b\s*(.*)$", re.IGNORECASE)
@@ -428,7 +428,7 @@ MAX_CELL_WORDS = 4
 def _author_box(heading: str, authors: set[str]) -> bool:
     """'About Jordan Lee' when the byline said 'By Jordan Lee': the author box, not content."""
     m = re.match(r"^about\s+(.+)$", heading.strip(), re.IGNORECASE)
-    return bool(m) and m.group(1).lower() in authors
+    return m is not None and m.group(1).lower() in authors
 
 
 def _opens_content(elements: list[_Element], index: int) -> bool:
