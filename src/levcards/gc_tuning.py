@@ -25,8 +25,8 @@ def collector_paused() -> Iterator[None]:
     """No collector passes for the duration of a build; then as it was before.
 
     What the build made and kept moves straight to the oldest generation: left in the
-    youngest, the first allocation after the collector is back would scan it all (70 ms after
-    a 10,000-article build) to find what the build already knows is not garbage.
+    youngest, the first allocation after the collector is back would scan it all to find
+    what the build already knows is not garbage.
     """
     was_enabled = gc.isenabled()
     gc.disable()

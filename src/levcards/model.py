@@ -203,18 +203,6 @@ TEXT_FIELDS: dict[str, tuple[str, ...]] = {
 
 
 @dataclass(slots=True)
-class SeriesInfo:
-    """A series (one deck) and where its name came from."""
-
-    slug: str
-    name: str
-    origin: Literal["config", "frontmatter", "marker", "category", "folder"]
-    description: str = ""
-    tags: tuple[str, ...] = ()
-    css: str = ""
-
-
-@dataclass(slots=True)
 class NoteSpec:
     """One Anki note, ready for the writer: HTML fields in note-type order."""
 

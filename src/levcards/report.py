@@ -1,7 +1,7 @@
 """Format Reports for people (Rich tables, plain when not a terminal) and for machines (JSON).
 
 Rich is imported only where something is shown with it: a build that prints JSON, or nothing
-at all, never imports it (23 ms of start-up, a tenth of a small rebuild).
+at all, never imports it (its start-up is a visible share of a small rebuild).
 """
 
 from __future__ import annotations

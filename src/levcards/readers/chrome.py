@@ -2,7 +2,7 @@
 
 Each test looks at one stripped line. ``is_chrome_line`` lines are dropped wherever they stand;
 ``is_chrome_heading`` lines start a section whose content is dropped (related links, author box,
-comment threads); ``is_byline`` lines sit under the page title and so help find it.
+comment threads); byline lines (``reads_like_byline``) sit under the page title and so help find it.
 """
 
 from __future__ import annotations
@@ -76,13 +76,9 @@ def is_chrome_heading(line: str) -> bool:
     return bool(_SECTION.match(line.strip().rstrip(":")))
 
 
-def is_byline(line: str) -> bool:
-    """The author, date or reading-time line printed under a page title."""
-    return is_chrome_line(line) and reads_like_byline(line)
-
-
 def reads_like_byline(line: str) -> bool:
-    """``is_byline`` for a line already known to be chrome."""
+    """The author, date or reading-time line printed under a page title, for a line already
+    known to be chrome."""
     s = line.strip()
     return bool(_has_read_time(s) or (_BYLINE.match(s) and len(s) <= 80) or _DATE.match(s))
 

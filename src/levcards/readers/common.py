@@ -98,3 +98,9 @@ def clean(text: str) -> str:
     if text.isprintable() and "  " not in text:  # every character the patterns touch is
         return text.strip()  # a separator, control or format character, none of them printable
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+def indent_of(line: str) -> int:
+    """The line's indent in columns, a tab counting four."""
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip())

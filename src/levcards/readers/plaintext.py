@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..model import Article, Block, Section
 from . import chrome
-from .common import SectionBuilder, clean, title_from_slug
+from .common import SectionBuilder, clean, indent_of, title_from_slug
 from .lines import (
     BULLET,
     NUMBERED,
@@ -163,13 +163,8 @@ def _looks_like_code(run: list[str]) -> bool:
     return bool(re.search(r"[{};=()]", joined)) and not re.search(r"[.!?]\s+[A-Z]", joined)
 
 
-def _indent(line: str) -> int:
-    expanded = line.expandtabs(4)
-    return len(expanded) - len(expanded.lstrip())
-
-
 def _starts_block(line: str) -> bool:
-    return bool(line.strip()) and _indent(line) <= 1
+    return bool(line.strip()) and indent_of(line) <= 1
 
 
 def _run_elements(run: list[str], start: int, index: int, after: str | None,
@@ -202,15 +197,15 @@ def _run_elements(run: list[str], start: int, index: int, after: str | None,
         below = nxt if nxt is not None else (after if len(lines) == 1 else None)
         if listed and numbered_heading(raw) and below is not None and not (
                 BULLET.match(below) or NUMBERED.match(below)
-                or (nxt is not None and _continues(nxt, _indent(raw), raw))):
+                or (nxt is not None and _continues(nxt, indent_of(raw), raw))):
             out.append(_Element("heading", clean(raw), n, index))  # "01. Term" over its text
             i += 1
             continue
         if listed:
             text, j = listed.group(3), i + 1
-            while j < len(lines) and _continues(lines[j][1], _indent(raw), text):
+            while j < len(lines) and _continues(lines[j][1], indent_of(raw), text):
                 text, j = f"{text} {lines[j][1].strip()}", j + 1
-            indent = _indent(raw)
+            indent = indent_of(raw)
             while indents and indents[-1] > indent:
                 indents.pop()
             if not indents or indents[-1] < indent:
@@ -227,7 +222,7 @@ def _run_elements(run: list[str], start: int, index: int, after: str | None,
             continue
         text, j = raw.strip(), i + 1
         # an indented line that ends a sentence is a line of a box, not a wrapped paragraph
-        boxed = _indent(raw) >= 2 and text.endswith(SENTENCE_END)
+        boxed = indent_of(raw) >= 2 and text.endswith(SENTENCE_END)
         while not boxed and j < len(lines):
             r = lines[j][1]
             if BULLET.match(r) or NUMBERED.match(r) or _box_line_break(raw, text, r):
@@ -258,9 +253,9 @@ def _run_elements(run: list[str], start: int, index: int, after: str | None,
 
 def _box_line_break(first: str, text: str, line: str) -> bool:
     """In an indented box, a new capitalised line at the same indent starts a new statement."""
-    indent = _indent(first)
+    indent = indent_of(first)
     last = text.split()[-1].lower() if text.split() else ""
-    return (indent >= 2 and _indent(line) == indent and line.strip()[:1].isupper()
+    return (indent >= 2 and indent_of(line) == indent and line.strip()[:1].isupper()
             and not text.endswith(",") and last not in _WRAP_END)
 
 
@@ -268,7 +263,7 @@ def _continues(line: str, marker_indent: int, item_text: str) -> bool:
     """A non-bullet line that carries on the list item above it (indented or wrapped)."""
     if BULLET.match(line) or NUMBERED.match(line):
         return False
-    indent = _indent(line)
+    indent = indent_of(line)
     if indent > marker_indent and indent >= 2:
         return True
     s = line.strip()
@@ -284,7 +279,7 @@ def _is_heading(raw: str, prev: _Element | None, nxt: str | None) -> bool:
         if nxt is None:
             return False
         listed = BULLET.match(nxt) or NUMBERED.match(nxt)
-        if not listed and not (_indent(nxt) == _indent(raw) and len(raw.split()) <= 6):
+        if not listed and not (indent_of(nxt) == indent_of(raw) and len(raw.split()) <= 6):
             return False
     if (prev is not None and prev.kind == "paragraph" and not prev.text.endswith(SENTENCE_END)
             and not is_caps_line(raw) and not _LABEL_START.match(prev.text)

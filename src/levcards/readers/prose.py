@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Block, Section
-from .common import SectionBuilder, clean, title_from_slug
+from .common import SectionBuilder, clean, indent_of, title_from_slug
 
 _BULLET = re.compile(r"^[-*•◦▪–]\s+(?P<text>\S.*)$")
 _QA = re.compile(r"^(q|a|question|answer)\s*(\([^)]{0,40}\))?\s*[:.]\s", re.IGNORECASE)
@@ -78,11 +78,6 @@ def _is_notes(run: list[str]) -> bool:
     return not any(_CODE.search(line.strip()) for line in run)  # the slower test last
 
 
-def _indent(line: str) -> int:
-    expanded = line.expandtabs(4)
-    return len(expanded) - len(expanded.lstrip())
-
-
 def _add_notes(builder: SectionBuilder, run: list[str], start: int) -> None:
     list_id = start  # line numbers are unique, so each run's list gets its own id
     indents: list[int] = []
@@ -94,11 +89,11 @@ def _add_notes(builder: SectionBuilder, run: list[str], start: int) -> None:
             builder.heading(clean(s.rstrip(":")), 2, n)
             indents = []
             continue
-        if _QA.match(s) or not (bullet or _LABEL.match(s) or _indent(line) >= 2):
+        if _QA.match(s) or not (bullet or _LABEL.match(s) or indent_of(line) >= 2):
             builder.add(Block("paragraph", clean(s), n))
             indents = []
             continue
-        indent = _indent(line)
+        indent = indent_of(line)
         while indents and indents[-1] > indent:
             indents.pop()
         if not indents or indents[-1] < indent:
