@@ -14,6 +14,7 @@ import pytest
 from levcards import builder, forked, pipeline, worker
 from levcards.builder import build
 from levcards.cache import CACHE_DIR, INDEX_NAME
+from levcards.config import BuildOptions
 
 
 def _corpus(root: Path, count: int) -> None:
@@ -81,7 +82,7 @@ def test_packages_made_by_a_forked_helper_equal_those_made_here(
     shared = _outputs(source, tmp_path / "shared")
     assert helpers == ["helper"], "one helper takes series-1; series-0 and -2 are made here"
     frozen = tmp_path / "frozen"
-    assert build(source, frozen, frozen=True).ok  # every block sealed before any is packaged
+    assert build(source, frozen, BuildOptions(frozen=True)).ok  # every block sealed before any is packaged
     assert _state(source, frozen) == _state(source, tmp_path / "shared")
     helpers.clear()
     monkeypatch.setenv("LEVCARDS_SERIAL", "1")

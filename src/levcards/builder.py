@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import config as cfg
 from . import forked
+from .config import BuildOptions
 from .errors import LevcardsError, OutputError, SourceError
 from .gc_tuning import collector_paused
 from .identity import deck_id
@@ -55,14 +56,13 @@ def build_timestamp(report: Report, source: Path) -> int:
     return max(times, default=0)
 
 
-def build(source: Path, out: Path, reader: str | None = None, threshold: float | None = None,
-          strict: bool = False, progress: Progress | None = None, frozen: bool = False,
-          version: str = "", include_all: bool = False, only: set[str] | None = None) -> Report:
+def build(source: Path, out: Path, options: BuildOptions | None = None,
+          progress: Progress | None = None) -> Report:
     """Plan every series, match notes to the ledger, write one .apkg each, then the ledger.
 
-    Nothing is written under ``strict`` when there are problems, when a levcards.toml is
-    broken, nor under ``frozen`` when the ledger would change. The ledger is saved only after
-    every package was written. ``only``
+    ``options`` are the command line's (``BuildOptions``). Nothing is written under ``strict``
+    when there are problems, when a levcards.toml is broken, nor under ``frozen`` when the
+    ledger would change. The ledger is saved only after every package was written. ``only``
     limits which series' packages are written (the watcher's partial rebuilds). A series whose
     articles, settings, ledger block and package are all as the last build left them is kept
     as it is (see ``plan``).
@@ -74,8 +74,7 @@ def build(source: Path, out: Path, reader: str | None = None, threshold: float |
                            "built alone it would start a second ledger, and its notes would "
                            f"arrive in Anki as duplicates. Build the course: levcards build {folder}")
     with collector_paused():
-        return _build(source, out, reader, threshold, strict, progress, frozen, version,
-                      include_all, only)
+        return _build(source, out, options or BuildOptions(), progress)
 
 
 class PartOfCourse(LevcardsError):
@@ -108,16 +107,14 @@ def _shown(folder: Path, source: Path) -> Path:
         return folder
 
 
-def _build(source: Path, out: Path, reader: str | None, threshold: float | None, strict: bool,
-           progress: Progress | None, frozen: bool, version: str, include_all: bool,
-           only: set[str] | None) -> Report:
+def _build(source: Path, out: Path, options: BuildOptions, progress: Progress | None) -> Report:
     from .cache import package_digest
 
     ledger_path = (source if source.is_dir() else source.parent) / LEDGER_NAME
     try:
         ledger = load_ledger(ledger_path)
     except SourceError as err:
-        report = plan(source, reader, threshold, progress, include_all)
+        report = plan(source, options.reader, options.threshold, progress, options.include_all)
         report.problems.from_error(err)
         return report
 
@@ -125,12 +122,13 @@ def _build(source: Path, out: Path, reader: str | None, threshold: float | None,
         return (record["ledger"] == _ledger_digest(ledger, slug)
                 and record["package"] == package_digest(out / f"{slug}.apkg"))
 
-    report = plan(source, reader, threshold, progress, include_all, cache_dir=out,
-                  reusable=reusable, settings=json.dumps([version, include_all]))
-    if strict and report.problems.items or _config_failed(report):
+    report = plan(source, options.reader, options.threshold, progress, options.include_all,
+                  cache_dir=out, reusable=reusable,
+                  settings=json.dumps([options.version, options.include_all]))
+    if options.strict and report.problems.items or _config_failed(report):
         return report
     try:
-        return _finish(report, source, out, ledger, ledger_path, frozen, version, only)
+        return _finish(report, source, out, ledger, ledger_path, options)
     except SourceError as err:  # a damaged block of the ledger, found when it was needed
         report.problems.from_error(err)
         return report
@@ -143,7 +141,7 @@ def _config_failed(report: Report) -> bool:
 
 
 def _finish(report: Report, source: Path, out: Path, ledger: Ledger, ledger_path: Path,
-            frozen: bool, version: str, only: set[str] | None) -> Report:
+            options: BuildOptions) -> Report:
     """Match and write series by series, letting go of each one's notes once its package is
     written; under ``frozen``, match every series first and write only if the ledger holds."""
     now = build_timestamp(report, source)
@@ -157,20 +155,31 @@ def _finish(report: Report, source: Path, out: Path, ledger: Ledger, ledger_path
     report.series = sorted(by_slug.values(), key=lambda s: s.slug)
     new_ledger = ledger.copy()
     try:
-        return _match_and_write(report, source, out, ledger, new_ledger, ledger_path, frozen,
-                                version, only, now, failed)
+        return _match_and_write(report, _Target(source, out, ledger_path, now), ledger,
+                                new_ledger, options, failed)
     finally:
         new_ledger.close()
 
 
-def _match_and_write(report: Report, source: Path, out: Path, ledger: Ledger, new_ledger: Ledger,
-                     ledger_path: Path, frozen: bool, version: str, only: set[str] | None,
-                     now: int, failed: set[str]) -> Report:
+@dataclass(frozen=True)
+class _Target:
+    """Where a build reads and writes, and the time it stamps new content with."""
+
+    source: Path
+    out: Path
+    ledger_path: Path
+    now: int
+
+
+def _match_and_write(report: Report, target: _Target, ledger: Ledger, new_ledger: Ledger,
+                     options: BuildOptions, failed: set[str]) -> Report:
     from .release import write_release_files
 
+    source, out, ledger_path = target.source, target.out, target.ledger_path
+    frozen, version = options.frozen, options.version
     report.changes = Changes()
-    writer = _SeriesWriter(report, source, out, ledger, new_ledger, now, version, only,
-                           failed, _pins(source))
+    writer = _SeriesWriter(report, source, out, ledger, new_ledger, target.now, version,
+                           options.only, failed, _pins(source))
     if frozen:
         for series in report.series:
             writer.match(series)
@@ -201,7 +210,7 @@ class _SeriesWriter:
     """Matches one series' notes to the ledger, then writes its package and cache records."""
 
     def __init__(self, report: Report, source: Path, out: Path, ledger: Ledger, new_ledger: Ledger,
-                 now: int, version: str, only: set[str] | None, failed: set[str],
+                 now: int, version: str, only: frozenset[str] | None, failed: set[str],
                  pins: dict[str, str]) -> None:
         from .notetypes import version_hash
         from .package import deck_models  # genanki only here

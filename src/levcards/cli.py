@@ -6,11 +6,14 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .config import BuildOptions
 
 INTERNAL_ERROR = 3
 """Exit code for bugs in levcards (1 is for problems in the sources, 2 for usage errors)."""
@@ -111,7 +114,11 @@ def build(
 
       levcards build --frozen --strict    # CI: fail on warnings or an outdated levcards.lock
     """
-    _run_build(source, out, fmt, reader, strict, frozen, None, include_all, quiet, verbose)
+    from .config import BuildOptions
+
+    options = BuildOptions(reader=reader.value if reader else None, strict=strict, frozen=frozen,
+                           include_all=include_all)
+    _run_build(source, out, options, fmt, quiet, verbose)
 
 
 @app.command()
@@ -130,29 +137,30 @@ def release(
 
     Example: SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) levcards release --version v1.2.0
     """
-    _run_build(source, out, fmt, None, strict, frozen, version, False, quiet, False)
+    from .config import BuildOptions
+
+    _run_build(source, out, BuildOptions(strict=strict, frozen=frozen, version=version), fmt,
+               quiet, verbose=False)
 
 
-def _run_build(source: Path, out: Path, fmt: Format, reader: ReaderName | None, strict: bool,
-               frozen: bool, version: str | None, include_all: bool, quiet: bool,
+def _run_build(source: Path, out: Path, options: BuildOptions, fmt: Format, quiet: bool,
                verbose: bool) -> None:
     from .builder import build as run_build
     from .report import LazyConsole, build_dict, console, print_build, print_problems, progress_bar
 
     err = LazyConsole(stderr=True)
     with progress_bar(err) as progress:
-        report = _guard(lambda: run_build(source, out, reader.value if reader else None,
-                                          strict=strict, progress=progress, frozen=frozen,
-                                          version=version or "", include_all=include_all), err)
+        report = _guard(lambda: run_build(source, out, options, progress), err)
     if fmt is Format.json:
         import json
 
-        print(json.dumps(build_dict(report, "release" if version else "build",
-                                    exit_code(report, strict) == 0), ensure_ascii=False, indent=2))
+        print(json.dumps(build_dict(report, "release" if options.version else "build",
+                                    exit_code(report, options.strict) == 0),
+                         ensure_ascii=False, indent=2))
     elif not quiet:
         print_build(report, console(), verbose)
     print_problems(report, err, verbose)
-    raise typer.Exit(exit_code(report, strict))
+    raise typer.Exit(exit_code(report, options.strict))
 
 
 def exit_code(report, strict: bool) -> int:  # type: ignore[no-untyped-def]

@@ -35,6 +35,27 @@ _ROOT_ONLY = {"pins", "threshold", "max_answer_words"}
 
 
 @dataclass(frozen=True, slots=True)
+class BuildOptions:
+    """What one ``build`` (or ``release``, or a watcher's rebuild) is asked for, beyond where
+    from and where to: the command line's settings, in one value."""
+
+    reader: str | None = None
+    """Force one reader instead of sniffing."""
+    threshold: float | None = None
+    """Keep items at or above this confidence; None: levcards.toml's (else 0.6)."""
+    strict: bool = False
+    """Write nothing when there is any finding."""
+    frozen: bool = False
+    """Write nothing when the ledger would change."""
+    version: str = ""
+    """A release's version: its changelog and manifest are written too."""
+    include_all: bool = False
+    """Items under the threshold become cards too."""
+    only: frozenset[str] | None = None
+    """Write only these series' packages (the watcher's partial rebuilds)."""
+
+
+@dataclass(frozen=True, slots=True)
 class DeckConfig:
     """Settings for one deck, merged from the files that apply to it."""
 

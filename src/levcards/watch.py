@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .builder import build
+from .config import BuildOptions
 from .pipeline import check
 from .results import Report
 
@@ -28,7 +29,7 @@ def changed_series(report: Report | None, paths: Iterable[Path]) -> set[str] | N
 
 
 def rebuild(source: Path, out: Path, preview_out: Path | None, only: set[str] | None) -> Report:
-    report = build(source, out, only=only)
+    report = build(source, out, BuildOptions(only=frozenset(only) if only is not None else None))
     if preview_out is not None:
         from .preview import write_preview
 
