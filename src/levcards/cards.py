@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
@@ -31,9 +30,10 @@ from .model import (
 )
 from .phrases import key_phrases, term_in
 from .restated import drop_restated
+from .reverse import answerable_reverse
 
 if TYPE_CHECKING:
-    from .results import ArticleResult
+    pass
 
 
 class NoteContext:
@@ -125,7 +125,7 @@ def _definition(ctx: NoteContext, item: Definition) -> list[NoteSpec]:
     a fair question (``answerable_reverse``)."""
     if is_fragment(item.definition) or refers_back(item.definition):
         return []
-    sentence = _first_sentence(item.definition)
+    sentence = (sentences(item.definition) or [item.definition])[0]
     named = term_in(sentence, item.term)
     if named:  # "A major driver of the fallacy is our emotional attachment …": a sentence that
         return [ctx.note("cloze", "definition", item.term, item.ref,  # uses the term, not a
@@ -139,55 +139,6 @@ def _definition(ctx: NoteContext, item: Definition) -> list[NoteSpec]:
     reverse = term if answerable_reverse(item.term, item.definition, ctx.article.title) else ""
     return [ctx.note("basic", "definition", item.term, item.ref,
                      [front, atomic(item.definition), reverse], 2 if reverse else 1)]
-
-
-def _first_sentence(text: str) -> str:
-    return (sentences(text) or [text])[0]
-
-
-MAX_REVERSE_WORDS = 25
-_STEM = 4
-
-
-def answerable_reverse(term: str, definition: str, title: str = "") -> bool:
-    """A definition can be asked back for its term: it is short, it does not give the term
-    away (no word of the term, nor its stem, nor an acronym's letters, in it or in the article's
-    title shown above it), and the term is a real one."""
-    def_words = re.findall(r"[a-z0-9]+", definition.lower())
-    term_words = [w for w in re.findall(r"[a-z0-9]+", term.lower()) if len(w) > 2]
-    if not def_words or len(def_words) > MAX_REVERSE_WORDS or not term_words:
-        return False
-    if len(term.split()) > 5 or term.isupper() and len(term) > 6 or term.endswith(":"):
-        return False  # a label, not a term
-    shown = def_words + re.findall(r"[a-z0-9]+", title.lower())
-    stems = {w[:_STEM] for w in shown}
-    if any(w[:_STEM] in stems or any(w in s for s in shown) for w in term_words):
-        return False
-    if _ROLE.match(definition.strip()):
-        return False  # "a major driver of the fallacy" fits several terms
-    letters = re.sub(r"[^A-Z]", "", term)
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", definition)).upper()
-    return not (len(letters) >= 2 and term.strip().isupper()
-                and (letters in initials or _spells(letters, definition)))
-
-
-_ROLE = re.compile(r"^(?:(?:a|an|the|one)\s+)?(?:[a-z]+\s+){0,2}(?:driver|cause|part|factor|"
-                   r"component|element|example|aspect|source|sign|form|kind|type|result|"
-                   r"consequence)s?\s+of\b", re.IGNORECASE)
-
-
-def _spells(letters: str, definition: str) -> bool:
-    """The definition opens with the words the acronym is made of ("floating point operations
-    per second" spells FLOPS): its letters in order, from the first word on."""
-    words = re.findall(r"[A-Za-z]+", definition.lower())[:len(letters) + 1]
-    if not words or words[0][0] != letters[0].lower():
-        return False
-    joined, at = "".join(words), 0
-    for letter in letters.lower():
-        at = joined.find(letter, at) + 1
-        if at == 0:
-            return False
-    return True
 
 
 _PRONOUN = re.compile(r"\b(it|this|these|they|them|those|he|she|its|their)\b", re.IGNORECASE)
@@ -345,26 +296,3 @@ def make_notes(ctx: NoteContext, items: list[Item]) -> list[NoteSpec]:
             defined.add(norm(item.term))
         notes.extend(FACTORIES[item.kind](ctx, item))
     return drop_restated(notes)
-
-
-def distinct_fronts(results: list[ArticleResult]) -> None:
-    """No two notes of one series and note type share a first field (Anki would flag them as
-    duplicates): a repeat names its article too ("(Money · Why Budgets Fail)")."""
-    seen: set[tuple[str, str]] = set()
-    for result in results:
-        title = result.article.title if result.article is not None else ""
-        for index, note in enumerate(result.notes):
-            key = (note.notetype, note.fields[0])
-            if key not in seen:
-                seen.add(key)
-                continue
-            first = _with_article(note.fields[0], render.text(title))
-            result.notes[index] = replace(note, fields=(first, *note.fields[1:]))
-            seen.add((note.notetype, first))
-
-
-def _with_article(field: str, title: str) -> str:
-    sense = re.search(r'<span class="lc-sense">\((.*?)\)</span>$', field)
-    if sense:
-        return f'{field[:sense.start()]}<span class="lc-sense">({sense.group(1)} · {title})</span>'
-    return f'{field} <span class="lc-sense">({title})</span>'

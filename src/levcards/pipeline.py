@@ -12,11 +12,12 @@ from typing import Any
 from . import __version__
 from . import config as cfg
 from .cache import CACHE_DIR, HASH_WHEN_READ, Cache, problems_from
-from .cards import NoteContext, distinct_fronts, make_notes, tag_safe
+from .cards import NoteContext, make_notes, tag_safe
 from .errors import Problems, SourceError
 from .lint import note_findings
 from .model import Article, NoteSpec
 from .overrides import SUFFIX
+from .restated import distinct_fronts
 from .results import ArticleResult, Report, SeriesResult
 from .series import SeriesChoice, choose_series, find_articles, list_articles, slugify
 from .worker import Job, Outcome, run_all

@@ -1,20 +1,28 @@
-"""A cloze that restates another card of its article adds a review, not a fact.
+"""No card twice: a cloze that restates another card of its article, and a first field that
+another note of its series already has.
 
 Articles summarise what they explain: a "Key points" list, a TL;DR, the misconceptions named at
 the top and then taken one by one. Each summary line is a study item of its own (it is what the
 author wants remembered), but its cloze asks again what the explained card already asks. So
 the explained card stays and the summary's cloze goes when it restates one basic card of the
 same article: what it hides and half of the rest are that card's words, or it names a mistake
-that card explains (most of that mistake's own words).
+that card explains (most of that mistake's own words). Two notes of one series and note type
+with the same first field would be flagged by Anki as duplicates: the second names its article.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from . import render
 from .model import NoteSpec
 from .phrases import FUNCTION
+
+if TYPE_CHECKING:
+    from .results import ArticleResult
 
 SHARED_WORDS = 0.5
 """How much of a cloze's wording (or of a claim's) two cards must share to say the same thing."""
@@ -79,3 +87,26 @@ def _restates(cloze: str, cards: _Cards, mistakes: list[frozenset[str]]) -> bool
         return True
     said = hidden | context
     return any(len(c & said) >= max(2, SHARED_WORDS * len(c)) for c in mistakes)
+
+
+def distinct_fronts(results: list[ArticleResult]) -> None:
+    """No two notes of one series and note type share a first field (Anki would flag them as
+    duplicates): a repeat names its article too ("(Money · Why Budgets Fail)")."""
+    seen: set[tuple[str, str]] = set()
+    for result in results:
+        title = result.article.title if result.article is not None else ""
+        for index, note in enumerate(result.notes):
+            key = (note.notetype, note.fields[0])
+            if key not in seen:
+                seen.add(key)
+                continue
+            first = _with_article(note.fields[0], render.text(title))
+            result.notes[index] = replace(note, fields=(first, *note.fields[1:]))
+            seen.add((note.notetype, first))
+
+
+def _with_article(field: str, title: str) -> str:
+    sense = re.search(r'<span class="lc-sense">\((.*?)\)</span>$', field)
+    if sense:
+        return f'{field[:sense.start()]}<span class="lc-sense">({sense.group(1)} · {title})</span>'
+    return f'{field} <span class="lc-sense">({title})</span>'
