@@ -114,7 +114,7 @@ def _build(source: Path, out: Path, options: BuildOptions, progress: Progress | 
     try:
         ledger = load_ledger(ledger_path)
     except SourceError as err:
-        report = plan(source, options.reader, options.threshold, progress, options.include_all)
+        report = plan(source, options, progress)
         report.problems.from_error(err)
         return report
 
@@ -122,9 +122,7 @@ def _build(source: Path, out: Path, options: BuildOptions, progress: Progress | 
         return (record["ledger"] == _ledger_digest(ledger, slug)
                 and record["package"] == package_digest(out / f"{slug}.apkg"))
 
-    report = plan(source, options.reader, options.threshold, progress, options.include_all,
-                  cache_dir=out, reusable=reusable,
-                  settings=json.dumps([options.version, options.include_all]))
+    report = plan(source, options, progress, cache_dir=out, reusable=reusable)
     if options.strict and report.problems.items or _config_failed(report):
         return report
     try:

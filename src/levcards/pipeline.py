@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Callable, Generator, Iterable, Sequence
 from contextlib import suppress
@@ -13,6 +14,7 @@ from . import __version__
 from . import config as cfg
 from .cache import CACHE_DIR, HASH_WHEN_READ, Cache, problems_from
 from .cards import NoteContext, make_notes, tag_safe
+from .config import BuildOptions
 from .errors import Problems, SourceError
 from .lint import note_findings
 from .model import Article, NoteSpec
@@ -63,28 +65,185 @@ Reusable = Callable[[str, dict[str, Any]], bool]
 """Asked whether a series whose inputs are unchanged can keep last build's package and notes."""
 
 
-def plan(source: Path, reader: str | None = None, threshold: float | None = None,
-         progress: Progress | None = None, include_all: bool = False,
+def plan(source: Path, options: BuildOptions | None = None, progress: Progress | None = None,
          cache_dir: Path | None = None, keep_sections: bool = False,
-         reusable: Reusable | None = None, settings: str = "") -> Report:
+         reusable: Reusable | None = None) -> Report:
     """Read, extract and make notes for every article under ``source``, grouped by series.
 
-    Items under the confidence ``threshold`` (levcards.toml, else 0.6) become suggestions
-    instead of notes, unless ``include_all``. With ``cache_dir``, unchanged articles come
-    from the build cache there instead of being read again, and a series whose articles and
-    ``settings`` are all as last time (and that ``reusable`` accepts) is not even made into
+    Items under the confidence threshold (``options``, else levcards.toml's, else 0.6) become
+    suggestions instead of notes, unless ``include_all``. With ``cache_dir``, unchanged articles
+    come from the build cache there instead of being read again, and a series whose articles
+    and settings are all as last time (and that ``reusable`` accepts) is not even made into
     notes again: it keeps last build's package (``SeriesResult.reused``).
     """
-    problems = Problems()
-    try:
-        root_config = cfg.load_root(source) if source.is_dir() else cfg.RootConfig()
-    except SourceError as err:
-        problems.from_error(err)
-        root_config = cfg.RootConfig()
-    if threshold is None:
-        threshold = 0.0 if include_all else root_config.threshold
-    root = source if source.is_dir() else source.parent
-    # paths are strings here: at 10,000 articles, making Path objects alone is a visible cost
+    options = options or BuildOptions()
+    planner = _Planner(source, options, cache_dir)
+    todo = [p for p in planner.paths if planner.known[p] is None]
+    # when every article is read anyway, its notes are made while the workers read the next
+    lazy = len(todo) == len(planner.paths)
+    unseen = {p for p in todo if planner.content[p] == HASH_WHEN_READ}
+    reading = _read(todo, options.reader, progress, keep_sections, lazy, unseen)
+    arriving = zip(todo, reading)
+    outcomes = {} if lazy else dict(arriving)
+    reused = planner.reusable_series(todo, outcomes, reusable) if not lazy else {}
+    planner.add_cached(outcomes, reused)
+    late = [p for p in planner.paths if planner.known[p] is not None and p not in outcomes
+            and planner.slug_of.get(p) not in reused]
+    outcomes.update(zip(late, _read(late, options.reader, progress, keep_sections)))
+    for path in planner.paths:
+        if planner.known[path] is not None and path not in outcomes:
+            planner.add_reused(path, reused)
+            continue
+        outcome = outcomes[path] if path in outcomes else next(arriving)[1]
+        if path in unseen:  # hashed by its worker; its series is a touched one, never reused
+            planner.content[path] = outcome.key
+        planner.add_read(path, outcome)
+    if isinstance(reading, Generator):  # every outcome taken: the reading pool can shut down
+        reading.close()
+    return planner.report()
+
+
+class _Planner:
+    """What ``plan`` knows while it goes through the articles: the listing and its settings,
+    the cache's records, and the series and results made so far."""
+
+    def __init__(self, source: Path, options: BuildOptions, cache_dir: Path | None) -> None:
+        self.problems = problems = Problems()
+        try:
+            self.root_config = cfg.load_root(source) if source.is_dir() else cfg.RootConfig()
+        except SourceError as err:
+            problems.from_error(err)
+            self.root_config = cfg.RootConfig()
+        self.threshold = options.threshold
+        if self.threshold is None:
+            self.threshold = 0.0 if options.include_all else self.root_config.threshold
+        self.root = root = source if source.is_dir() else source.parent
+        self.paths = _listing(source, root, problems)
+        self.keys = article_keys(self.paths, root)
+        self.parent = {p: os.path.dirname(p) for p in self.paths}
+        folders = set(self.parent.values())
+        # the folder string of a file directly under the root, as os.path.dirname gives it
+        self.root_folder = (os.path.dirname(os.path.join("" if str(root) == "." else str(root), "x"))
+                            if source.is_dir() else os.path.dirname(str(source)))
+        self.cache: Cache | None = None
+        if cache_dir is not None:
+            settings = json.dumps([options.version, options.include_all])
+            self.cache = Cache(cache_dir / CACHE_DIR, _settings_digest(
+                root, folders, options.reader, self.threshold, settings))
+        sidecars = {s for folder in folders for s in _sidecars_in(folder)}
+        cache = self.cache
+        self.content = {p: cache.key_for(p, p, options.reader, sidecars) if cache else None
+                        for p in self.paths}
+        self.known = {p: cache.record(p, self.content[p]) if cache else None for p in self.paths}
+        self.slug_of: dict[str, str] = {p: r["series"] for p, r in self.known.items() if r is not None}
+        self.choices: dict[str, SeriesChoice] = {}
+        self.folder_configs: dict[str, cfg.DeckConfig | None] = {}
+        self.by_slug: dict[str, SeriesResult] = {}
+        self.results: list[ArticleResult] = []
+        self.seen_keys: dict[str, dict[tuple[str, str], str]] = {}  # per series: duplicate-key
+
+    def config_of(self, folder: str) -> cfg.DeckConfig | None:
+        if folder not in self.folder_configs:
+            self.folder_configs[folder] = (None if folder == self.root_folder
+                                           else _folder_config(Path(folder), self.problems))
+        return self.folder_configs[folder]
+
+    def series_of(self, path: str, article: Article) -> SeriesChoice:
+        if path not in self.choices:
+            folder = self.parent[path]
+            folder_name = (os.path.basename(folder) if folder != self.root_folder
+                           else (self.root.resolve().name or "levcards"))
+            self.choices[path] = choose_series(article, folder_name, self.config_of(folder))
+        return self.choices[path]
+
+    def reusable_series(self, todo: list[str], outcomes: dict[str, Outcome],
+                        reusable: Reusable | None) -> dict[str, dict[str, Any]]:
+        """The series that keep last build's package: none of their articles was read."""
+        for p, o in outcomes.items():
+            if o.article is not None and not _is_draft(o.article):
+                self.slug_of[p] = slugify(self.series_of(p, o.article).name)
+        if self.cache is None or reusable is None or not all(o.article for o in outcomes.values()):
+            return {}
+        return _reused_series(self.paths, {self.slug_of.get(p) for p in todo}, self.slug_of,
+                              self.content, self.cache, reusable)
+
+    def add_cached(self, outcomes: dict[str, Outcome], reused: dict[str, dict[str, Any]]) -> None:
+        """Unchanged articles of series that are made again: their outcome from the cache."""
+        for p in self.paths:
+            if self.known[p] is not None and self.slug_of[p] not in reused and self.cache:
+                found = self.cache.outcome(self.content[p], self.slug_of[p])
+                if found is not None:
+                    outcomes[p] = found
+
+    def add_reused(self, path: str, reused: dict[str, dict[str, Any]]) -> None:
+        """An article of a reused series: last build's record stands for it."""
+        record, cache = self.known[path], self.cache
+        assert record is not None and cache is not None
+        slug = record["series"]
+        series, created = _join(self.by_slug, slug, reused[slug]["name"], reused[slug]["origin"],
+                                self.root_config, self.config_of(self.parent[path]))
+        if created:
+            series.reused = reused[slug]
+            cache.keep_series(slug, reused[slug])
+        self.problems.items.extend(problems_from(record["problems"]))
+        result = ArticleResult(path, Article(path, "", "", record["reader"], ()), series.name,
+                               key=self.keys[path], tally=(record["items"], record["notes"]))
+        cache.keep(path, record)
+        series.articles.append(result)
+        self.results.append(result)
+
+    def add_read(self, path: str, outcome: Outcome) -> None:
+        """An article read now (or from the cache): its items, notes and findings."""
+        problems, key = self.problems, self.keys[path]
+        folder_config = self.config_of(self.parent[path])  # its findings are the folder's
+        before = len(problems.items)
+        problems.items.extend(outcome.problems)
+        article = outcome.article
+        if article is None:
+            self.results.append(ArticleResult(path, None, "", key=key))
+            return
+        if _is_draft(article):
+            problems.add(path, 1, "info", "draft", "left out: frontmatter marks it as a draft "
+                         "('draft: true' or 'levcards: false')")
+            self.results.append(ArticleResult(path, article, "", key=key, skipped="draft"))
+            if self.cache is not None:
+                self.cache.remember(path, self.content[path], "", outcome, problems.items[before:], 0)
+            return
+        choice = self.series_of(path, article)
+        slug = slugify(choice.name)
+        series, _ = _join(self.by_slug, slug, choice.name, choice.origin, self.root_config,
+                          folder_config)
+        threshold = self.threshold or 0.0
+        result = ArticleResult(path, article, choice.name, key=key,
+                               items=[i for i in outcome.items if i.confidence >= threshold],
+                               suggestions=[i for i in outcome.items if i.confidence < threshold])
+        if not result.items:
+            problems.warning(path, 1, "no-items", "yields no study items; add a definitions, "
+                             "FAQ, key takeaways or common mistakes section")
+        ctx = NoteContext(article, key, slug, choice.name,
+                          tuple(t for t in (tag_safe(x) for x in series.config.tags) if t),
+                          key + _suffix(path), series.config.base_url)
+        result.notes = make_notes(ctx, result.items)
+        note_findings(result, series, self.seen_keys.setdefault(slug, {}),
+                      self.root_config.max_answer_words, problems)
+        if self.cache is not None:
+            self.cache.remember(path, self.content[path], slug, outcome, problems.items[before:],
+                                len(result.notes))
+        series.articles.append(result)
+        self.results.append(result)
+
+    def report(self) -> Report:
+        for series in self.by_slug.values():
+            series.own_css = series.config.css != self.root_config.defaults.css
+            distinct_fronts(series.articles)
+        _check_unique_guids(self.by_slug.values(), self.problems)
+        return Report(sorted(self.by_slug.values(), key=lambda s: s.slug), self.problems,
+                      self.results, cache=self.cache)
+
+
+def _listing(source: Path, root: Path, problems: Problems) -> list[str]:
+    """The article files to read, as strings (at 10,000 articles, making Path objects alone
+    is a visible cost): files that are not articles, and links out of the tree, reported."""
     skipped: list[str] = []
     listed = list_articles(source, skipped)
     for p in skipped:
@@ -94,122 +253,7 @@ def plan(source: Path, reader: str | None = None, threshold: float | None = None
     for p in sorted(outside):
         problems.error(p, 1, "outside-source", "is a link to a file outside the source "
                        "folder; levcards reads only files inside it. Copy the file in instead")
-    paths = [p for p, _ in listed if p not in outside]
-    keys = article_keys(paths, root)
-    parent = {p: os.path.dirname(p) for p in paths}
-    folders = set(parent.values())
-    # the folder string of a file directly under the root, as os.path.dirname gives it
-    root_folder = (os.path.dirname(os.path.join("" if str(root) == "." else str(root), "x"))
-                   if source.is_dir() else os.path.dirname(str(source)))
-    cache = None
-    if cache_dir is not None:
-        cache = Cache(cache_dir / CACHE_DIR, _settings_digest(root, folders, reader, threshold, settings))
-    sidecars = {s for folder in folders for s in _sidecars_in(folder)}
-    content = {p: cache.key_for(p, p, reader, sidecars) if cache else None for p in paths}
-    known = {p: cache.record(p, content[p]) if cache else None for p in paths}
-    todo = [p for p in paths if known[p] is None]
-    # when every article is read anyway, its notes are made while the workers read the next
-    lazy = len(todo) == len(paths)
-    unseen = {p for p in todo if content[p] == HASH_WHEN_READ}
-    reading = _read(todo, reader, progress, keep_sections, lazy, unseen)
-    arriving = zip(todo, reading)
-    outcomes = {} if lazy else dict(arriving)
-    folder_configs: dict[str, cfg.DeckConfig | None] = {}
-
-    def config_of(folder: str) -> cfg.DeckConfig | None:
-        if folder not in folder_configs:
-            folder_configs[folder] = (None if folder == root_folder
-                                      else _folder_config(Path(folder), problems))
-        return folder_configs[folder]
-
-    def series_of(path: str, article: Article) -> SeriesChoice:
-        folder = parent[path]
-        folder_name = (os.path.basename(folder) if folder != root_folder
-                       else (root.resolve().name or "levcards"))
-        return choose_series(article, folder_name, config_of(folder))
-
-    choices = {p: series_of(p, o.article) for p, o in outcomes.items()
-               if o.article is not None and not _is_draft(o.article)}
-    slug_of = {p: slugify(c.name) for p, c in choices.items()}
-    slug_of.update({p: r["series"] for p, r in known.items() if r is not None})
-    reused: dict[str, dict[str, Any]] = {}
-    if (not lazy and cache is not None and reusable is not None
-            and all(o.article for o in outcomes.values())):
-        reused = _reused_series(paths, {slug_of.get(p) for p in todo}, slug_of, content, cache,
-                                reusable)
-    for p in paths:
-        if known[p] is not None and slug_of[p] not in reused:
-            found = cache.outcome(content[p], slug_of[p]) if cache else None
-            if found is not None:
-                outcomes[p] = found
-    late = [p for p in paths
-            if known[p] is not None and p not in outcomes and slug_of.get(p) not in reused]
-    outcomes.update(zip(late, _read(late, reader, progress, keep_sections)))
-    by_slug: dict[str, SeriesResult] = {}
-    results: list[ArticleResult] = []
-    seen_keys: dict[str, dict[tuple[str, str], str]] = {}  # per series, for duplicate-key
-    for path in paths:
-        shown, key = path, keys[path]
-        folder_config = config_of(parent[path])
-        record = known[path]
-        if record is not None and path not in outcomes:  # its series is reused as it was
-            slug = record["series"]
-            series, created = _join(by_slug, slug, reused[slug]["name"], reused[slug]["origin"],
-                                    root_config, folder_config)
-            if created:
-                series.reused = reused[slug]
-                cache.keep_series(slug, reused[slug])  # type: ignore[union-attr]
-            problems.items.extend(problems_from(record["problems"]))
-            result = ArticleResult(shown, Article(shown, "", "", record["reader"], ()),
-                                   series.name, key=key,
-                                   tally=(record["items"], record["notes"]))
-            cache.keep(shown, record)  # type: ignore[union-attr]
-            series.articles.append(result)
-            results.append(result)
-            continue
-        outcome = outcomes[path] if path in outcomes else next(arriving)[1]
-        if path in unseen:  # hashed by its worker; its series is a touched one, never reused
-            content[path] = outcome.key
-        before = len(problems.items)
-        problems.items.extend(outcome.problems)
-        article = outcome.article
-        if article is None:
-            results.append(ArticleResult(shown, None, "", key=key))
-            continue
-        if _is_draft(article):
-            problems.add(shown, 1, "info", "draft", "left out: frontmatter marks it as a draft "
-                         "('draft: true' or 'levcards: false')")
-            results.append(ArticleResult(shown, article, "", key=key, skipped="draft"))
-            if cache is not None:
-                cache.remember(shown, content[path], "", outcome, problems.items[before:], 0)
-            continue
-        choice = choices.get(path) or series_of(path, article)
-        slug = slugify(choice.name)
-        series, _ = _join(by_slug, slug, choice.name, choice.origin, root_config, folder_config)
-        result = ArticleResult(shown, article, choice.name, key=key,
-                               items=[i for i in outcome.items if i.confidence >= threshold],
-                               suggestions=[i for i in outcome.items if i.confidence < threshold])
-        if not result.items:
-            problems.warning(shown, 1, "no-items", "yields no study items; add a definitions, "
-                             "FAQ, key takeaways or common mistakes section")
-        ctx = NoteContext(article, key, slug, choice.name,
-                          tuple(t for t in (tag_safe(x) for x in series.config.tags) if t),
-                          key + _suffix(path), series.config.base_url)
-        result.notes = make_notes(ctx, result.items)
-        note_findings(result, series, seen_keys.setdefault(slug, {}),
-                      root_config.max_answer_words, problems)
-        if cache is not None:
-            cache.remember(shown, content[path], slug, outcome, problems.items[before:],
-                           len(result.notes))
-        series.articles.append(result)
-        results.append(result)
-    if isinstance(reading, Generator):  # every outcome taken: the reading pool can shut down
-        reading.close()
-    for series in by_slug.values():
-        series.own_css = series.config.css != root_config.defaults.css
-        distinct_fronts(series.articles)
-    _check_unique_guids(by_slug.values(), problems)
-    return Report(sorted(by_slug.values(), key=lambda s: s.slug), problems, results, cache=cache)
+    return [p for p, _ in listed if p not in outside]
 
 
 def _reused_series(paths: list[str], touched: set[str | None], slug_of: dict[str, str],
@@ -282,7 +326,7 @@ def _is_draft(article: Article) -> bool:
 
 def check(source: Path, reader: str | None = None, include_all: bool = False) -> Report:
     """Everything a build would find (the lint rules included); nothing is written."""
-    return plan(source, reader, include_all=include_all, keep_sections=True)
+    return plan(source, BuildOptions(reader=reader, include_all=include_all), keep_sections=True)
 
 
 def article_keys(paths: Sequence[str], root: Path) -> dict[str, str]:
