@@ -139,6 +139,8 @@ def _text(article: Article, problems: Problems) -> None:
         if block.kind == "code":
             continue
         text = block.text
+        if "{" not in text and "}" not in text and "\\" not in text and "$" not in text:
+            continue  # nothing any of these rules looks for
         if text.count("{{") != text.count("}}"):
             problems.warning(article.path, block.line, "braces", "unbalanced '{{' / '}}'; Anki "
                              "reads double braces as template or cloze syntax (levcards escapes "

@@ -306,6 +306,8 @@ def term_in(text: str, term: str) -> str:
     """The words of ``text`` that name ``term`` (by stem, so "irrecoverability" names
     "Irrecoverable Costs"): the longest run of words each matching one of the term's; "" when
     none does, or when the text opens with it ("Sunk cost is …" defines, it does not use)."""
+    if not text[:1].isupper():
+        return ""  # a defining phrase ("the interest paid on …"), not a sentence using the term
     wanted = _stems(term)
     tokens = list(re.finditer(r"[A-Za-z0-9][\w'’-]*", text))
     runs: list[tuple[int, int]] = []
