@@ -35,9 +35,9 @@ def test_format_2_round_trips_and_blocks_parse_only_on_demand(tmp_path: Path) ->
     path = tmp_path / "levcards.lock"
     save(_ledger(), path)
     loaded = load(path)
-    assert loaded._parsed == {}, "no block is parsed until a build asks for it"
+    assert loaded.parsed() == [], "no block is parsed until a build asks for it"
     assert loaded.series("beta-2") == _ledger().series("beta-2")
-    assert set(loaded._parsed) == {"beta-2"}
+    assert loaded.parsed() == ["beta-2"]
     assert loaded == _ledger()
     assert loaded.dumps() == path.read_text(encoding="utf-8")
     assert json.loads(path.read_text(encoding="utf-8"))["series"]["alpha"]["g1"]["key"] == "question 1"
@@ -99,7 +99,7 @@ def test_sealed_blocks_leave_memory_and_come_back_unchanged(tmp_path: Path) -> N
     entries = {**_ledger().series("alpha"), "g9": _entry("alpha", 9)}
     new.set_series("alpha", entries)
     new.seal("alpha")
-    assert "alpha" not in new._parsed and new._files
+    assert "alpha" not in new.parsed() and new.spilled()
     assert new.series("alpha") == entries
     assert new != old
     reference = _ledger()

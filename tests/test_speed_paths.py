@@ -63,7 +63,7 @@ def helpers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Any share of the series is big enough for a forked helper; lists each helper forked."""
     if not forked.available():
         pytest.skip("forked helpers run on Linux with two or more cores")
-    monkeypatch.setattr(builder, "FORK_MIN_NOTES", 1)
+    monkeypatch.setenv("LEVCARDS_FORK_MIN_NOTES", "1")
     handed: list[str] = []
     real = forked.Forked.__init__
 
@@ -239,7 +239,7 @@ def test_an_incremental_build_equals_a_build_from_scratch(tmp_path: Path,
     if helper:
         if not forked.available():
             pytest.skip("forked helpers run on Linux with two or more cores")
-        monkeypatch.setattr(builder, "FORK_MIN_NOTES", 1)
+        monkeypatch.setenv("LEVCARDS_FORK_MIN_NOTES", "1")
     source = tmp_path / "src"
     _corpus(source, 9)
     out = tmp_path / "out"

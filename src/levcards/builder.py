@@ -23,7 +23,8 @@ from .pipeline import Progress, plan
 from .results import Report, SeriesResult
 
 FORK_MIN_NOTES = 500
-"""A helper's share must hold this many notes: forking one for fewer costs more than it saves."""
+"""A helper's share must hold this many notes: forking one for fewer costs more than it saves.
+``LEVCARDS_FORK_MIN_NOTES`` overrides it (bench/README.md; the tests fork for small trees)."""
 
 if TYPE_CHECKING:
     from .cache import Cache
@@ -426,7 +427,7 @@ def _shares(work: Share) -> tuple[Share, Share]:
         else:
             there += sizes[n]
             owner[n] = 1
-    if there < FORK_MIN_NOTES:
+    if there < int(os.environ.get("LEVCARDS_FORK_MIN_NOTES", FORK_MIN_NOTES)):
         return work, []
     return ([w for w, o in zip(work, owner) if o == 0], [w for w, o in zip(work, owner) if o == 1])
 

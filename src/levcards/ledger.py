@@ -136,6 +136,14 @@ class Ledger:
         other.path = self.path
         return other
 
+    def parsed(self) -> list[str]:
+        """The series whose notes are in memory: a build parses only the blocks it asks for."""
+        return sorted(self._parsed)
+
+    def spilled(self) -> bool:
+        """Whether a sealed block went to a scratch file (out of memory until asked for)."""
+        return bool(self._files)
+
     def slugs(self) -> list[str]:
         return sorted(set(self._raw) | set(self._parsed) | set(self._sealed))
 
