@@ -70,6 +70,21 @@ def test_qa_is_one_basic_note() -> None:
     assert note.ref == ref(12)
 
 
+@pytest.mark.parametrize(("question", "answer", "asked", "answered"), [
+    ("What is a buffer? Can you keep it short?", "Cash for surprises.", "What is a buffer?",
+     "Cash for surprises."),
+    ("Define float please?", "Super simple: money in transit.", "Define float?",
+     "Money in transit."),
+    ("Where do I start?", "Great question! Start with one month of rent.", "Where do I start?",
+     "Start with one month of rent."),
+])
+def test_an_faq_loses_its_conversation(question: str, answer: str, asked: str,
+                                       answered: str) -> None:
+    (note,) = notes_for(QAPair(question, answer, ref(12)))
+    assert note.fields[0] == f"{asked} {SENSE}"
+    assert note.fields[1] == answered
+
+
 def test_definition_asks_what_the_term_means_and_back_for_the_term() -> None:
     (note,) = notes_for(Definition("Float", "cash covering gaps between pay and bills.", ref(5)))
     assert (note.notetype, note.kind, note.cards) == ("basic", "definition", 2)

@@ -125,3 +125,32 @@ def refers_back(text: str) -> bool:
     """"As mentioned earlier, loss aversion plays a role": the sentence leans on text the
     card does not show."""
     return bool(_REFERS_BACK.match(text.strip()))
+
+
+_PLEASANTRY = re.compile(r"^(?:i(?: am|'m) glad you asked|(?:that's a |a )?(?:great|good) question|"
+                         r"thanks for asking|glad you asked)\W*$", re.IGNORECASE)
+_FILLER = re.compile(r"^(?:well|so|okay|ok|super simple|simple|short answer|basically|honestly)"
+                     r"(?:,\s*for one)?\s*[,:!.]\s+", re.IGNORECASE)
+
+
+def qa_answer(answer: str) -> str:
+    """An FAQ's answer without the conversation around it: "I am glad you asked." and
+    "Super simple:" say nothing a learner recalls."""
+    parts = [p for p in sentences(answer) if not _PLEASANTRY.match(p.strip())]
+    if not parts:
+        return answer
+    first = _FILLER.sub("", parts[0], count=1)
+    return " ".join([first[:1].upper() + first[1:], *parts[1:]])
+
+
+_TO_THE_AUTHOR = re.compile(r"^(?:can|could|would|will) you\b", re.IGNORECASE)
+_PLEASE = re.compile(r",?\s*\bplease\b\s*(?=[?.!,]|$)|^please\s+", re.IGNORECASE)
+
+
+def qa_question(question: str) -> str:
+    """The question a learner is asked: a second question put to the author ("Can you give it
+    to me quick?") and a "please" go; the first question stays."""
+    parts = sentences(question)
+    kept = [parts[0], *(p for p in parts[1:] if not _TO_THE_AUTHOR.match(p))] if parts else [question]
+    text = " ".join(kept)
+    return _PLEASE.sub("", text).strip() or question

@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from . import render
-from .answers import atomic, is_advice, is_fragment, mistake_answer, refers_back
+from .answers import (
+    atomic,
+    is_advice,
+    is_fragment,
+    mistake_answer,
+    qa_answer,
+    qa_question,
+    refers_back,
+)
 from .extract.text import norm, sentences, split_label
 from .extract.vocabulary import heading_role
 from .identity import guid
@@ -110,8 +118,9 @@ def tag_safe(tag: str) -> str:
 
 
 def _qa(ctx: NoteContext, item: QAPair) -> list[NoteSpec]:
-    front = render.text(item.question) + ctx.sense()
-    return [ctx.note("basic", "qa", item.question, item.ref, [front, atomic(item.answer), ""], 1)]
+    front = render.text(qa_question(item.question)) + ctx.sense()
+    return [ctx.note("basic", "qa", item.question, item.ref,
+                     [front, atomic(qa_answer(item.answer)), ""], 1)]
 
 
 _ARTICLE = re.compile(r"^(An?|The)(?=\s+[a-z])")
