@@ -496,6 +496,15 @@ def test_a_term_defined_twice_in_one_article_is_one_card() -> None:
     assert [n.fields[1] for n in notes] == ["timing cash."]
 
 
+@pytest.mark.parametrize(("first", "second"), [("Anchoring bias", "Anchoring"),
+                                               ("Float (FL)", "Float"), ("Float (FL)", "FL"),
+                                               ("Sunk cost fallacy", "sunk cost")])
+def test_a_term_under_another_of_its_names_is_one_card(first: str, second: str) -> None:
+    notes = notes_for(Definition(first, "the first definition of it here.", ref(5)),
+                      Definition(second, "the same idea defined again.", ref(9)))
+    assert [n.ref.line for n in notes] == [5]
+
+
 def test_guid_ignores_the_answer_text() -> None:
     first = notes_for(QAPair("Where should the buffer live?", "In savings.", ref(12)))
     second = notes_for(QAPair("Where should the buffer live?", "In a separate account.", ref(40)))

@@ -300,8 +300,26 @@ def make_notes(ctx: NoteContext, items: list[Item]) -> list[NoteSpec]:
     defined: set[str] = set()
     for item in items:
         if isinstance(item, Definition):
-            if norm(item.term) in defined:
+            names = term_names(item.term)
+            if names & defined:
                 continue
-            defined.add(norm(item.term))
+            defined |= names
         notes.extend(FACTORIES[item.kind](ctx, item))
     return drop_restated(notes)
+
+
+_ABBREVIATION = re.compile(r"\s*\(([^)]*)\)\s*")
+_KIND_OF_TERM = re.compile(r"\s+(bias|effect|fallacy|principle|rule|law|theory|model|method|"
+                           r"technique|heuristic)$")
+
+
+def term_names(term: str) -> set[str]:
+    """The names one term goes by in an article: "Linear Regression (LR)" is also "linear
+    regression" and "lr", "Anchoring bias" also "anchoring"; a second definition under any of
+    them is the same card again."""
+    inside = _ABBREVIATION.search(term)
+    bare = norm(_ABBREVIATION.sub(" ", term))
+    names = {norm(term), bare, _KIND_OF_TERM.sub("", bare)}
+    if inside:
+        names.add(norm(inside.group(1)))
+    return {n for n in names if n}
