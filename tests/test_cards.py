@@ -228,6 +228,11 @@ def test_a_mistake_asks_why_and_what_to_do_instead_on_two_cards() -> None:
     assert why.guid != instead.guid
 
 
+def test_a_mistake_named_by_a_gerund_is_not_turned_into_a_broken_question() -> None:
+    (note,) = notes_for(Mistake("Never checking the balance", "Fees pile up unseen.", ref(41)))
+    assert note.fields[0].startswith("Common mistake: <b>Never checking the balance</b>")
+
+
 def test_advice_written_as_a_warning_asks_why_not() -> None:
     (note,) = notes_for(Mistake("Don't move someone with a spinal injury",
                                 "Moving them can worsen the damage.", ref(41)))
@@ -263,7 +268,8 @@ def test_a_first_sentence_that_only_names_the_mistake_again_gives_way_to_the_nex
 
 @pytest.mark.parametrize("advice", ["Resist the urge to spend it on a sale.",
                                     "If a bill surprises you, calmly move it to next month.",
-                                    "Don't touch it for treats."])
+                                    "Don't touch it for treats.",
+                                    "Pay the card in full each month instead."])
 def test_an_explanation_written_as_advice_asks_what_to_do_instead(advice: str) -> None:
     (note,) = notes_for(Mistake("Raiding the buffer", advice, ref(42)))
     assert "What should you do instead?" in note.fields[0]

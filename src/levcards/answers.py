@@ -96,14 +96,21 @@ _ADVICE = re.compile(
     r"choose|write|review|adjust|limit|turn|put|create|find|pick|add|leave|check|track|accept|"
     r"allow|learn|practi[cs]e|stay|treat|commit|protect|prioriti[sz]e|begin|batch|save|cut|"
     r"reduce|switch|ensure|include|automate|separate|define|measure|move|tell|pay|wait|talk|"
-    r"call|go|walk|drink|eat|sleep|read|listen|speak|say)\b",
+    r"call|go|walk|drink|eat|sleep|read|listen|speak|say|cool|have|hold|press|lean|wash|"
+    r"apply|rinse|cover|keep|get|give)\b",
     re.IGNORECASE)
 
 
 def is_advice(text: str) -> bool:
     """An explanation written as an instruction ("Resist the urge to …", "If someone interrupts
-    you, politely let them know …") says what to do instead, not why the mistake is one."""
-    return bool(_ADVICE.match(text.strip()))
+    you, politely let them know …", "… instead.") says what to do instead, not why the mistake
+    is one."""
+    first = (sentences(text) or [text])[0]
+    return bool(_ADVICE.match(text.strip()) or _INSTEAD.search(first))
+
+
+_INSTEAD = re.compile(r"\binstead\b[.!]?$", re.IGNORECASE)
+""""Cool it under running water instead.": what to do, whatever its verb."""
 
 
 _FRAGMENT = re.compile(r"^(during|in|at|on|by|for|from|with|within|after|before|below|above|under|"

@@ -232,7 +232,8 @@ def _mistake_prompt(title: str, sense: str) -> str:
     """"Common mistake: **X** — why is it a mistake?", or, for advice written as a warning
     ("Don't move the casualty"), the question it answers ("Why shouldn't you move the casualty?")."""
     m = _DONT.match(title.strip().rstrip("."))
-    if m:
+    if m and not m.group(2).split()[0].lower().endswith("ing"):  # "Never turning the heap" is
+        # a mistake named, not an instruction: "Why should you never turning …" reads wrong
         verb, rest = m.group(1).lower(), render.text(m.group(2))
         ask = {"never": "Why should you never", "avoid": "Why avoid", "stop": "Why stop"}.get(
             verb, "Why shouldn't you")
