@@ -119,6 +119,13 @@ def test_no_reverse_card_when_the_definition_gives_the_term_away_or_is_long(
     assert (note.cards, note.fields[2]) == (1, "")
 
 
+@pytest.mark.parametrize("verdict", ["Yes!", "It depends.", "Not necessarily."])
+def test_a_bare_yes_or_no_keeps_its_reason_on_the_answer_line(verdict: str) -> None:
+    (note,) = notes_for(QAPair("Can a buffer earn interest?", f"{verdict} A savings account "
+                               "pays a little on it.", ref(12)))
+    assert note.fields[1] == f"{verdict} A savings account pays a little on it."
+
+
 def test_a_caveat_after_a_long_first_sentence_stays_on_the_card() -> None:
     answer = ("For most savers a buffer of three months of expenses is enough to cover a lost job "
               "or a broken car. However, one income needs six. Most people never need more.")

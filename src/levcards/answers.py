@@ -23,11 +23,20 @@ CAVEAT_WORDS = 40
 _CAVEAT = re.compile(r"^(however|but|unless|except|only|note that|the exception)\b", re.IGNORECASE)
 
 
+_BARE_VERDICT = re.compile(
+    r"^(?:yes|no|yep|nope|absolutely|definitely|of course|sure|not really|not necessarily|"
+    r"it depends|either works|it does(?:n[’']t| not)?|it can(?:not|[’']t)?|usually|often|"
+    r"sometimes|rarely|never|always)\b[^.!?]{0,20}[.!]$", re.IGNORECASE)
+"""An answer's first sentence that only says yes, no or "it depends": its reason joins it."""
+
+
 def atomic(text: str) -> str:
     """The answer as HTML: the first sentence, then what fits in ``ANSWER_WORDS`` as a
     secondary line."""
     parts = sentences(text) or [text]
-    if len(parts) > 1 and parts[0].endswith("?"):  # "Got a new car? Add a repair fund."
+    if len(parts) > 1 and (parts[0].endswith("?") or _BARE_VERDICT.match(parts[0])):
+        # "Got a new car? Add a repair fund.", "Yes! Dividends come from the stocks it holds.":
+        # the first sentence alone is no answer, so the one after it joins the answer line
         parts = [f"{parts[0]} {parts[1]}", *parts[2:]]
     more: list[str] = []
     count = len(parts[0].split())
