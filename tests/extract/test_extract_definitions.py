@@ -219,3 +219,10 @@ def test_definitions_come_back_through_extract_in_source_order() -> None:
     )
     items = [i for i in extract(article(text)) if isinstance(i, Definition)]
     assert [(d.term, d.ref.line) for d in items] == [("A budget", 3), ("Float", 7), ("Runway", 8)]
+
+
+def test_a_leading_article_goes_but_a_latin_a_stays() -> None:
+    text = ("# Testing\n\n## Glossary\n\n"
+            "- **A Priori Estimate:** a guess made before any data arrives.\n"
+            "- **The Control Group:** the users who see no change.\n")
+    assert [t for t, _, _ in found(text)] == ["A Priori Estimate", "Control Group"]

@@ -42,12 +42,17 @@ MAX_TERM_WORDS = 6
 MIN_RUN = 3
 
 
+_LEADING_ARTICLE = re.compile(r"^(a|an|the)\s+(?=\S)(?!(priori|posteriori|fortiori)\b)", re.IGNORECASE)
+""""A cognitive bias" is the term "cognitive bias"; in "a priori" (Latin) the "a" is the term's."""
+
+
 def _definition(unit: Unit, term: str, text: str, line: int, confidence: float,
                 whole: bool = False) -> Definition | None:
     """The definition of ``term`` by ``text``: its first sentence (a table cell, ``whole``, is
     taken as it stands), without the term restated at its start."""
     term = clean_heading(term.strip(" *_:"))
-    term = re.sub(r"^(a|an|the)\s+(?=\S)", "", term, flags=re.IGNORECASE) if len(term.split()) > 1 else term
+    if len(term.split()) > 1:
+        term = _LEADING_ARTICLE.sub("", term)
     text = text.strip()
     if not term or not text or norm(term) in NOT_TERMS or len(words(term)) > MAX_TERM_WORDS:
         return None
@@ -243,7 +248,7 @@ def concept_sentences(unit: Unit, claimed: set[int]) -> list[Found]:
             found = sentence_definition(sentence, norm(unit.node.title))
             if found:
                 term, _, pred = found
-                d = _definition(unit, re.sub(r"^(a|an|the)\s+", "", term, flags=re.IGNORECASE),
+                d = _definition(unit, _LEADING_ARTICLE.sub("", term),
                                 pred, block.line, 0.95)
                 if d:
                     out.append(Found(d, "definitions", "definition-sentence-in-section",
