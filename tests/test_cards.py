@@ -235,6 +235,14 @@ def test_a_mistake_asks_why_and_what_to_do_instead_on_two_cards() -> None:
     assert why.guid != instead.guid
 
 
+def test_a_reason_followed_by_advice_makes_a_why_card_and_an_instead_card() -> None:
+    why, instead = notes_for(Mistake("Trusting a viral tip", "A viral video is not a plan. "
+                                     "Check it against a second source.", ref(40)))
+    assert "Why is it a mistake?" in why.fields[0] and why.fields[1] == "A viral video is not a plan."
+    assert "What should you do instead?" in instead.fields[0]
+    assert instead.fields[1] == "Check it against a second source."
+
+
 def test_a_mistake_named_by_a_gerund_is_not_turned_into_a_broken_question() -> None:
     (note,) = notes_for(Mistake("Never checking the balance", "Fees pile up unseen.", ref(41)))
     assert note.fields[0].startswith("Common mistake: <b>Never checking the balance</b>")

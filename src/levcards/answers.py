@@ -118,6 +118,18 @@ def is_advice(text: str) -> bool:
     return bool(_ADVICE.match(text.strip()) or _INSTEAD.search(first))
 
 
+def split_advice(explanation: str) -> tuple[str, str]:
+    """(why, what to do instead) of an explanation: the sentences before its first piece of
+    advice say why, the advice from there on says what to do (either may be empty)."""
+    parts = sentences(explanation)
+    advice = next((i for i, p in enumerate(parts) if is_advice(p)), None)
+    if advice is None:
+        return explanation, ""
+    if all(p.endswith("?") for p in parts[:advice]):  # "Got a new car? Add a repair fund."
+        return "", explanation
+    return " ".join(parts[:advice]), " ".join(parts[advice:])
+
+
 _INSTEAD = re.compile(r"\binstead\b[.!]?$", re.IGNORECASE)
 """"Cool it under running water instead.": what to do, whatever its verb."""
 

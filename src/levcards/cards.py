@@ -15,12 +15,12 @@ from urllib.parse import urljoin
 from . import render
 from .answers import (
     atomic,
-    is_advice,
     is_fragment,
     mistake_answer,
     qa_answer,
     qa_question,
     refers_back,
+    split_advice,
 )
 from .extract.text import norm, sentences, split_label
 from .extract.vocabulary import heading_role
@@ -206,10 +206,11 @@ def _point_label(text: str, bolded: tuple[str, ...]) -> tuple[str, str]:
 
 def _mistake(ctx: NoteContext, item: Mistake) -> list[NoteSpec]:
     """Why it is a mistake, and (a card of its own: one fact a card) what to do instead. An
-    explanation written as advice is what to do instead."""
+    explanation written as advice is what to do instead; one whose reason comes first and
+    advice after ("A viral video is not a plan. Check it against a second source.") is both."""
     explanation, fix = mistake_answer(item.explanation, item.title), item.fix
-    if explanation and not fix and is_advice(explanation):
-        explanation, fix = "", explanation
+    if explanation and not fix:
+        explanation, fix = split_advice(explanation)
     if not explanation and not fix:
         return _bare_mistake(ctx, item)
     notes = []
