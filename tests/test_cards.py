@@ -85,6 +85,12 @@ def test_an_faq_loses_its_conversation(question: str, answer: str, asked: str,
     assert note.fields[1] == answered
 
 
+@pytest.mark.parametrize("question", ["What are some resources for learning more about buffers?",
+                                      "Where can I learn more?"])
+def test_a_question_asking_for_further_reading_makes_no_card(question: str) -> None:
+    assert notes_for(QAPair(question, "The book Money Basics by A. Writer.", ref(12))) == []
+
+
 def test_definition_asks_what_the_term_means_and_back_for_the_term() -> None:
     (note,) = notes_for(Definition("Float", "cash covering gaps between pay and bills.", ref(5)))
     assert (note.notetype, note.kind, note.cards) == ("basic", "definition", 2)

@@ -117,7 +117,14 @@ def tag_safe(tag: str) -> str:
     return re.sub(r"[^\w:.+-]+", "_", tag.strip()).strip("_")
 
 
+_FURTHER_READING = re.compile(r"\b(resources|books?|reading|where can i|where to)\b.*\b(learn|read|"
+                              r"find out|study)\b.*\bmore\b|\blearn(ing)? more\b", re.IGNORECASE)
+""""What are some resources for learning more about X?": a reading list is no fact to recall."""
+
+
 def _qa(ctx: NoteContext, item: QAPair) -> list[NoteSpec]:
+    if _FURTHER_READING.search(item.question):
+        return []
     front = render.text(qa_question(item.question)) + ctx.sense()
     return [ctx.note("basic", "qa", item.question, item.ref,
                      [front, atomic(qa_answer(item.answer)), ""], 1)]
