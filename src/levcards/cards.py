@@ -22,8 +22,7 @@ from .answers import (
     refers_back,
     split_advice,
 )
-from .extract.text import norm, sentences, split_label
-from .extract.vocabulary import heading_role
+from .extract.text import norm, sentences, split_label, term_names
 from .identity import guid
 from .model import (
     Article,
@@ -37,6 +36,7 @@ from .model import (
     Takeaway,
 )
 from .phrases import key_phrases, term_in
+from .prompts import informative, kind_word, mistake_prompt
 from .restated import drop_restated
 from .reverse import answerable_reverse
 
@@ -223,7 +223,7 @@ def _mistake(ctx: NoteContext, item: Mistake) -> list[NoteSpec]:
     notes = []
     if explanation:
         notes.append(ctx.note("basic", "mistake", item.title, item.ref,
-                              [_mistake_prompt(item.title, ctx.sense()), atomic(explanation), ""],
+                              [mistake_prompt(item.title, ctx.sense()), atomic(explanation), ""],
                               1))
     if fix:
         front = (f'Common mistake: <b>{render.text(item.title)}</b>{ctx.sense()}'
@@ -233,23 +233,6 @@ def _mistake(ctx: NoteContext, item: Mistake) -> list[NoteSpec]:
     return notes
 
 
-_DONT = re.compile(r"^(don[’']?t|do not|never|avoid|stop)\s+(.+)$", re.IGNORECASE)
-
-
-def _mistake_prompt(title: str, sense: str) -> str:
-    """"Common mistake: **X** — why is it a mistake?", or, for advice written as a warning
-    ("Don't move the casualty"), the question it answers ("Why shouldn't you move the casualty?")."""
-    m = _DONT.match(title.strip().rstrip("."))
-    if m and not m.group(2).split()[0].lower().endswith("ing"):  # "Never turning the heap" is
-        # a mistake named, not an instruction: "Why should you never turning …" reads wrong
-        verb, rest = m.group(1).lower(), render.text(m.group(2))
-        ask = {"never": "Why should you never", "avoid": "Why avoid", "stop": "Why stop"}.get(
-            verb, "Why shouldn't you")
-        return f"{ask} <b>{rest}</b>?{sense}"
-    return (f'Common mistake: <b>{render.text(title)}</b>{sense}'
-            '<div class="lc-ask">Why is it a mistake?</div>')
-
-
 def _bare_mistake(ctx: NoteContext, item: Mistake) -> list[NoteSpec]:
     """A mistake named with no explanation: a cloze on its key phrase, so no card has an empty
     back ("Common mistake: Closing your {{c1::oldest card}} to tidy things up")."""
@@ -257,31 +240,10 @@ def _bare_mistake(ctx: NoteContext, item: Mistake) -> list[NoteSpec]:
     phrases = key_phrases(title, (), ctx.terms, ctx.article.title)
     if not phrases:
         return []
-    group = f" ({render.text(item.group)})" if _informative(item.group) else ""
-    text = (f'<span class="lc-kind">{_kind_word(item.group)}{group}:</span> '
+    group = f" ({render.text(item.group)})" if informative(item.group) else ""
+    text = (f'<span class="lc-kind">{kind_word(item.group)}{group}:</span> '
             + render.cloze_phrases(title, phrases))
     return [ctx.note("cloze", "mistake", item.title, item.ref, [text, ""], len(phrases))]
-
-
-_KIND_WORDS = re.compile(r"\b(myth|misconception|pitfall|trap|limitation|drawback|misuse|"
-                         r"anti-?pattern|gotcha)s?\b", re.IGNORECASE)
-
-
-def _kind_word(group: str) -> str:
-    """What the section calls its items: "Common Pitfalls" holds pitfalls, "Myths" myths;
-    anything else is a common mistake."""
-    m = _KIND_WORDS.search(group)
-    if not m:
-        return "Common mistake"
-    word = m.group(1).lower()
-    return f"Common {word}" if re.search(r"\bcommon\b", group, re.IGNORECASE) else word.capitalize()
-
-
-def _informative(group: str) -> bool:
-    """A section name worth showing beside "Common mistake": "Mistakes when rebasing" says
-    where, "Common mistakes" or "Pitfalls" only says "mistake" again."""
-    return bool(group) and not (len(group.split()) <= 2 and (
-        heading_role(group) == "mistakes" or _KIND_WORDS.search(group)))
 
 
 def _enumeration(ctx: NoteContext, item: Enumeration) -> list[NoteSpec]:
@@ -316,19 +278,3 @@ def make_notes(ctx: NoteContext, items: list[Item]) -> list[NoteSpec]:
         notes.extend(FACTORIES[item.kind](ctx, item))
     return drop_restated(notes)
 
-
-_ABBREVIATION = re.compile(r"\s*\(([^)]*)\)\s*")
-_KIND_OF_TERM = re.compile(r"\s+(bias|effect|fallacy|principle|rule|law|theory|model|method|"
-                           r"technique|heuristic)$")
-
-
-def term_names(term: str) -> set[str]:
-    """The names one term goes by in an article: "Linear Regression (LR)" is also "linear
-    regression" and "lr", "Anchoring bias" also "anchoring"; a second definition under any of
-    them is the same card again."""
-    inside = _ABBREVIATION.search(term)
-    bare = norm(_ABBREVIATION.sub(" ", term))
-    names = {norm(term), bare, _KIND_OF_TERM.sub("", bare)}
-    if inside:
-        names.add(norm(inside.group(1)))
-    return {n for n in names if n}

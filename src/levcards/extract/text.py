@@ -82,3 +82,20 @@ def has_phrase(phrase: str, text: str) -> bool:
             return True
         start = text.find(phrase, start + 1)
     return False
+
+
+_ABBREVIATION = re.compile(r"\s*\(([^)]*)\)\s*")
+_KIND_OF_TERM = re.compile(r"\s+(bias|effect|fallacy|principle|rule|law|theory|model|method|"
+                           r"technique|heuristic)$")
+
+
+def term_names(term: str) -> set[str]:
+    """The names one term goes by in an article: "Linear Regression (LR)" is also "linear
+    regression" and "lr", "Anchoring bias" also "anchoring"; a second definition under any of
+    them is the same card again."""
+    inside = _ABBREVIATION.search(term)
+    bare = norm(_ABBREVIATION.sub(" ", term))
+    names = {norm(term), bare, _KIND_OF_TERM.sub("", bare)}
+    if inside:
+        names.add(norm(inside.group(1)))
+    return {n for n in names if n}
