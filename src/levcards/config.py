@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import SourceError
+from .errors import Problems, SourceError
 
 CONFIG_NAME = "levcards.toml"
 _KEYS = {"name", "description", "tags", "series", "deck_id", "style", "base_url"}
@@ -176,3 +176,12 @@ def load_folder(folder: Path) -> DeckConfig | None:
     if not path.is_file():
         return None
     return load_file(path, str(path), allow_series_tables=False)[0]
+
+
+def folder_config(folder: Path, problems: Problems) -> DeckConfig | None:
+    """A folder's levcards.toml; a broken one is reported and the folder keeps the defaults."""
+    try:
+        return load_folder(folder)
+    except SourceError as err:
+        problems.from_error(err)
+        return None

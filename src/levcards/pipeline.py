@@ -17,11 +17,11 @@ from .cards import NoteContext, make_notes, tag_safe
 from .config import BuildOptions
 from .errors import Problems, SourceError
 from .lint import note_findings
-from .model import Article, NoteSpec
-from .overrides import SUFFIX
-from .restated import distinct_fronts
+from .model import Article
+from .restated import check_unique_guids, distinct_fronts
 from .results import ArticleResult, Report, SeriesResult
-from .series import SeriesChoice, choose_series, find_articles, list_articles, slugify
+from .series import SeriesChoice, choose_series, find_articles, slugify
+from .sources import article_keys, listing, sidecars_in, suffix
 from .worker import Job, Outcome, run_all
 
 
@@ -118,7 +118,7 @@ class _Planner:
         if self.threshold is None:
             self.threshold = 0.0 if options.include_all else self.root_config.threshold
         self.root = root = source if source.is_dir() else source.parent
-        self.paths = _listing(source, root, problems)
+        self.paths = listing(source, root, problems)
         self.keys = article_keys(self.paths, root)
         self.parent = {p: os.path.dirname(p) for p in self.paths}
         folders = set(self.parent.values())
@@ -130,7 +130,7 @@ class _Planner:
             settings = json.dumps([options.version, options.include_all])
             self.cache = Cache(cache_dir / CACHE_DIR, _settings_digest(
                 root, folders, options.reader, self.threshold, settings))
-        sidecars = {s for folder in folders for s in _sidecars_in(folder)}
+        sidecars = {s for folder in folders for s in sidecars_in(folder)}
         cache = self.cache
         self.content = {p: cache.key_for(p, p, options.reader, sidecars) if cache else None
                         for p in self.paths}
@@ -145,7 +145,7 @@ class _Planner:
     def config_of(self, folder: str) -> cfg.DeckConfig | None:
         if folder not in self.folder_configs:
             self.folder_configs[folder] = (None if folder == self.root_folder
-                                           else _folder_config(Path(folder), self.problems))
+                                           else cfg.folder_config(Path(folder), self.problems))
         return self.folder_configs[folder]
 
     def series_of(self, path: str, article: Article) -> SeriesChoice:
@@ -222,7 +222,7 @@ class _Planner:
                              "FAQ, key takeaways or common mistakes section")
         ctx = NoteContext(article, key, slug, choice.name,
                           tuple(t for t in (tag_safe(x) for x in series.config.tags) if t),
-                          key + _suffix(path), series.config.base_url)
+                          key + suffix(path), series.config.base_url)
         result.notes = make_notes(ctx, result.items)
         note_findings(result, series, self.seen_keys.setdefault(slug, {}),
                       self.root_config.max_answer_words, problems)
@@ -236,24 +236,9 @@ class _Planner:
         for series in self.by_slug.values():
             series.own_css = series.config.css != self.root_config.defaults.css
             distinct_fronts(series.articles)
-        _check_unique_guids(self.by_slug.values(), self.problems)
+        check_unique_guids(self.by_slug.values(), self.problems)
         return Report(sorted(self.by_slug.values(), key=lambda s: s.slug), self.problems,
                       self.results, cache=self.cache)
-
-
-def _listing(source: Path, root: Path, problems: Problems) -> list[str]:
-    """The article files to read, as strings (at 10,000 articles, making Path objects alone
-    is a visible cost): files that are not articles, and links out of the tree, reported."""
-    skipped: list[str] = []
-    listed = list_articles(source, skipped)
-    for p in skipped:
-        problems.add(p, 1, "info", "not-article", "is not an article (an image, document or "
-                     "data file); skipped")
-    outside = {p for p, link in listed if link and _leaves(p, root)}
-    for p in sorted(outside):
-        problems.error(p, 1, "outside-source", "is a link to a file outside the source "
-                       "folder; levcards reads only files inside it. Copy the file in instead")
-    return [p for p, _ in listed if p not in outside]
 
 
 def _reused_series(paths: list[str], touched: set[str | None], slug_of: dict[str, str],
@@ -305,21 +290,6 @@ def _read(paths: list[str], reader: str | None, progress: Progress | None,
     return outcomes if lazy else list(outcomes)
 
 
-def _sidecars_in(folder: str) -> list[str]:
-    try:
-        with os.scandir(folder or ".") as listing:
-            return [os.path.join(folder, e.name) for e in listing if e.name.endswith(SUFFIX)]
-    except OSError:
-        return []
-
-
-def _suffix(path: str) -> str:
-    """The file ending, as ``Path.suffix`` gives it."""
-    name = os.path.basename(path)
-    dot = name.rfind(".")
-    return name[dot:] if 0 < dot < len(name) - 1 else ""
-
-
 def _is_draft(article: Article) -> bool:
     return article.meta.get("draft") is True or article.meta.get("levcards") is False
 
@@ -327,54 +297,3 @@ def _is_draft(article: Article) -> bool:
 def check(source: Path, reader: str | None = None, include_all: bool = False) -> Report:
     """Everything a build would find (the lint rules included); nothing is written."""
     return plan(source, BuildOptions(reader=reader, include_all=include_all), keep_sections=True)
-
-
-def article_keys(paths: Sequence[str], root: Path) -> dict[str, str]:
-    """Each article's identity: its path under the source root without the file ending
-    (with it, where two files differ only in their ending)."""
-    under = {p: _relative(p, root) for p in paths}
-    bare = {p: rel[:len(rel) - len(_suffix(p))] for p, rel in under.items()}
-    counts: dict[str, int] = {}
-    for key in bare.values():
-        counts[key] = counts.get(key, 0) + 1
-    return {p: key if counts[key] == 1 else under[p] for p, key in bare.items()}
-
-
-def _relative(path: str, root: Path) -> str:
-    """``path`` under ``root`` with forward slashes (its bare name when it is not under it)."""
-    base = str(root).rstrip(os.sep) + os.sep
-    if base == "." + os.sep and not os.path.isabs(path):
-        return path.replace(os.sep, "/")
-    if path.startswith(base) and len(path) > len(base):
-        return path[len(base):].replace(os.sep, "/")
-    return os.path.basename(path)
-
-
-def _leaves(path: str, root: Path) -> bool:
-    """True for a symlink whose target lies outside ``root``."""
-    if not os.path.islink(path):
-        return False
-    try:
-        target = Path(path).resolve(strict=True)
-    except (OSError, RuntimeError):
-        return False  # a broken link or a loop: the reader reports it
-    return root.resolve() not in target.parents
-
-
-def _folder_config(folder: Path, problems: Problems) -> cfg.DeckConfig | None:
-    try:
-        return cfg.load_folder(folder)
-    except SourceError as err:
-        problems.from_error(err)
-        return None
-
-
-def _check_unique_guids(series: Iterable[SeriesResult], problems: Problems) -> None:
-    seen: dict[str, NoteSpec] = {}
-    for s in series:
-        for note in s.notes:
-            first = seen.setdefault(note.guid, note)
-            if first is not note:
-                problems.error(note.ref.path, note.ref.line, "duplicate-guid",
-                               f"would get the same note identity as {first.ref}; "
-                               "rename one of the two items")

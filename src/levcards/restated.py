@@ -22,7 +22,10 @@ from .model import NoteSpec
 from .phrases import FUNCTION
 
 if TYPE_CHECKING:
-    from .results import ArticleResult
+    from collections.abc import Iterable
+
+    from .errors import Problems
+    from .results import ArticleResult, SeriesResult
 
 SHARED_WORDS = 0.5
 """How much of a cloze's wording (or of a claim's) two cards must share to say the same thing."""
@@ -110,3 +113,15 @@ def _with_article(field: str, title: str) -> str:
     if sense:
         return f'{field[:sense.start()]}<span class="lc-sense">({sense.group(1)} · {title})</span>'
     return f'{field} <span class="lc-sense">({title})</span>'
+
+
+def check_unique_guids(series: Iterable[SeriesResult], problems: Problems) -> None:
+    """Two notes of a build with one GUID would overwrite each other in Anki: an error."""
+    seen: dict[str, NoteSpec] = {}
+    for s in series:
+        for note in s.notes:
+            first = seen.setdefault(note.guid, note)
+            if first is not note:
+                problems.error(note.ref.path, note.ref.line, "duplicate-guid",
+                               f"would get the same note identity as {first.ref}; "
+                               "rename one of the two items")
