@@ -629,3 +629,10 @@ def test_the_article_links_to_its_page_and_no_path_reaches_a_shown_field() -> No
 def test_a_bare_item_is_named_as_its_section_names_it(group: str, kind: str) -> None:
     (note,) = notes_for(Mistake("Bigger samples detect tiny effects", "", ref(50), group=group))
     assert note.fields[0].startswith(f'<span class="lc-kind">{kind}:</span> ')
+
+
+def test_a_weak_point_of_an_idea_asks_what_the_problem_is() -> None:
+    (note,) = notes_for(Mistake("Oversimplification", "Real choices weigh taxes and timing too.",
+                                ref(40), group="Limitations and Drawbacks"))
+    assert note.fields[0].startswith("Limitation: <b>Oversimplification</b>")
+    assert "What is the problem?" in note.fields[0] and "mistake" not in note.fields[0]

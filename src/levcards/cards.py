@@ -223,10 +223,10 @@ def _mistake(ctx: NoteContext, item: Mistake) -> list[NoteSpec]:
     notes = []
     if explanation:
         notes.append(ctx.note("basic", "mistake", item.title, item.ref,
-                              [mistake_prompt(item.title, ctx.sense()), atomic(explanation), ""],
+                              [mistake_prompt(item.title, ctx.sense(), item.group), atomic(explanation), ""],
                               1))
     if fix:
-        front = (f'Common mistake: <b>{render.text(item.title)}</b>{ctx.sense()}'
+        front = (f'{kind_word(item.group)}: <b>{render.text(item.title)}</b>{ctx.sense()}'
                  '<div class="lc-ask">What should you do instead?</div>')
         notes.append(ctx.note("basic", "mistake", f"{item.title} (instead)", item.ref,
                               [front, atomic(fix), ""], 1))

@@ -15,9 +15,14 @@ from .extract.vocabulary import heading_role
 _DONT = re.compile(r"^(don[’']?t|do not|never|avoid|stop)\s+(.+)$", re.IGNORECASE)
 
 
-def mistake_prompt(title: str, sense: str) -> str:
+def mistake_prompt(title: str, sense: str, group: str = "") -> str:
     """"Common mistake: **X** — why is it a mistake?", or, for advice written as a warning
-    ("Don't move the casualty"), the question it answers ("Why shouldn't you move the casualty?")."""
+    ("Don't move the casualty"), the question it answers ("Why shouldn't you move the casualty?");
+    a weak point of an idea asks what the problem is ("Limitation: **Oversimplification**")."""
+    kind = kind_word(group)
+    if kind in _WEAK_POINTS:
+        return (f'{kind}: <b>{render.text(title)}</b>{sense}'
+                '<div class="lc-ask">What is the problem?</div>')
     m = _DONT.match(title.strip().rstrip("."))
     if m and not m.group(2).split()[0].lower().endswith("ing"):  # "Never turning the heap" is
         # a mistake named, not an instruction: "Why should you never turning …" reads wrong
@@ -30,7 +35,8 @@ def mistake_prompt(title: str, sense: str) -> str:
 
 
 _KIND_WORDS = re.compile(r"\b(myth|misconception|pitfall|trap|limitation|drawback|misuse|"
-                         r"anti-?pattern|gotcha)s?\b", re.IGNORECASE)
+                         r"anti-?pattern|gotcha|weakness|criticism)(s|es)?\b", re.IGNORECASE)
+_WEAK_POINTS = ("Limitation", "Drawback", "Misuse", "Weakness", "Criticism")
 
 
 def kind_word(group: str) -> str:

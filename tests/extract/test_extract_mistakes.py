@@ -171,3 +171,12 @@ def test_a_list_too_long_or_too_wordy_to_name_stays_in_the_article() -> None:
     text = f"# Buffers\n\n## Myth 1: Buffers Are Idle\n\nIt pays for itself:\n\n{items}"
     ((_, explanation, _, _, _),) = found(text)
     assert explanation == "It pays for itself:"
+
+
+def test_items_of_a_limitations_section_carry_its_name() -> None:
+    text = ("# Budgets\n\n## Limits, misuse and common misconceptions\n\n"
+            "**Limitations and Drawbacks:**\n\n"
+            "- **Rigidity:** a fixed budget ignores a changing income.\n"
+            "- **Busywork:** tracking every coin costs more time than it saves.\n")
+    assert [(title, group) for title, _, _, group, _ in found(text)] == [
+        ("Rigidity", "Limitations and Drawbacks"), ("Busywork", "Limitations and Drawbacks")]

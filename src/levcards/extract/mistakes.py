@@ -31,6 +31,8 @@ _INLINE_FIX = re.compile(r"(?<=[.!?])\s+(?:the fix|fix|the solution|solution|ins
 _INLINE_TRUTH = re.compile(r"(?<=[.!?])\s+(?:the )?(?:truth|fact|reality)\s*:\s*", re.IGNORECASE)
 _GERUND = re.compile(r"^(?:(?:not|never|over|under|only|always|too much|too little)\s+)?[A-Za-z]+ing\b",
                      re.IGNORECASE)
+LIMITS = re.compile(r"\b(limitations?|drawbacks?|misuses?|weakness(es)?|criticisms?)\b", re.IGNORECASE)
+"""Sections whose items are weak points of an idea, taken as mistakes (GOLD.md counts them so)."""
 MAX_TITLE_WORDS = 10
 MAX_LABEL_WORDS = 16
 MAX_SHORT_LABEL = 8
@@ -163,7 +165,8 @@ def list_items(unit: Unit, claimed: set[int]) -> list[Found]:
     depth = min(b.depth for b in items)
     out: list[Found] = []
     bare = all(not _has_explanation(b) for b in items if b.depth == depth)
-    group = unit.node.title if bare else ""
+    # a limitation is no mistake: its section's name goes with it, so its card can say so
+    group = unit.node.title if bare or LIMITS.search(unit.node.title) else ""
     for block in items:
         if block.depth != depth:
             continue
